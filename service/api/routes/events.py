@@ -1,0 +1,66 @@
+"""Events and timelines, filtered and paginated."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query
+
+from service.api.deps import SessionDep, SettingsDep
+from service.errors import InvalidInput
+from service.flows import database_errors
+from service.pipeline.temporal import value_interval
+from service.schemas import EventPage, Timeline
+from service.store.events import EventFilter
+from service.timelines import event_page, timeline
+
+router = APIRouter(prefix="/v1", tags=["events"])
+PROBLEM = {"content": {"application/problem+json": {}}}
+
+
+def _bound(value: str | None, name: str, end: bool) -> date | None:
+    if value is None:
+        return None
+    interval = value_interval(value.strip())
+    if interval is None:
+        raise InvalidInput(f"{name} must be a date like 2021, 2021-09, 2021-09-09 or 2021-W36")
+    return interval[1] if end else interval[0]
+
+
+def event_filter(
+    type: Annotated[Literal["desecration", "displacement", "statement"] | None, Query()] = None,
+    actor: Annotated[str | None, Query(max_length=200, description="Text in agent, target, speaker or attribution")] = None,
+    location: Annotated[str | None, Query(max_length=200)] = None,
+    since: Annotated[str | None, Query(description="Events whose date reaches this day or later (2021-09 = from Sept 1)")] = None,
+    until: Annotated[str | None, Query(description="Events whose date starts on or before (2021-09 = through Sept 30)")] = None,
+    article_id: Annotated[int | None, Query()] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Text in the evidence sentence or quote")] = None,
+) -> EventFilter:
+    return EventFilter(type=type, actor=actor, location=location, since=_bound(since, "since", end=False),
+                       until=_bound(until, "until", end=True), article_id=article_id, q=q)
+
+
+FilterDep = Annotated[EventFilter, Depends(event_filter)]
+
+
+def _limit(limit: int | None, settings: SettingsDep) -> int:
+    if limit is None:
+        return settings.default_page_size
+    if not 1 <= limit <= settings.max_page_size:
+        raise InvalidInput(f"limit must be between 1 and {settings.max_page_size}")
+    return limit
+
+
+@router.get("/events", response_model=EventPage, responses={422: PROBLEM})
+def get_events(filters: FilterDep, session: SessionDep, settings: SettingsDep, limit: int | None = None,
+               cursor: str | None = None) -> EventPage:
+    with database_errors():
+        return event_page(session=session, filters=filters, limit=_limit(limit, settings), cursor=cursor)
+
+
+@router.get("/timeline", response_model=Timeline, responses={422: PROBLEM})
+def get_timeline(filters: FilterDep, session: SessionDep, settings: SettingsDep, limit: int | None = None,
+                 cursor: str | None = None) -> Timeline:
+    with database_errors():
+        return timeline(session=session, filters=filters, limit=_limit(limit, settings), cursor=cursor)

@@ -1,0 +1,32 @@
+"""Stateless answers: extract events or tag dates without storing anything."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query
+
+from service.api.deps import PipelineDep, SettingsDep
+from service.errors import InvalidInput
+from service.flows import extract_article, tag_temporal
+from service.schemas import ArticleIn, ExtractionOut, TemporalIn, TemporalOut
+
+router = APIRouter(prefix="/v1", tags=["extraction"])
+PROBLEM = {"content": {"application/problem+json": {}}}
+
+
+@router.post("/extract", response_model=ExtractionOut, summary="Extract events, store nothing",
+             responses={413: PROBLEM, 422: PROBLEM})
+def post_extract(
+    article: ArticleIn, pipeline: PipelineDep, settings: SettingsDep,
+    explain: bool = Query(default=False, description="Add, per sentence, the triggers considered and why."),
+) -> ExtractionOut:
+    if len(article.text) > settings.max_text_chars:
+        raise InvalidInput(f"text is longer than {settings.max_text_chars} characters")
+    return extract_article(pipeline=pipeline, article=article, explain=explain)
+
+
+@router.post("/temporal", response_model=TemporalOut, summary="Find and normalize temporal expressions (TIMEX3)",
+             responses={413: PROBLEM, 422: PROBLEM})
+def post_temporal(request: TemporalIn, pipeline: PipelineDep, settings: SettingsDep) -> TemporalOut:
+    if len(request.text) > settings.max_text_chars:
+        raise InvalidInput(f"text is longer than {settings.max_text_chars} characters")
+    return tag_temporal(pipeline=pipeline, request=request)

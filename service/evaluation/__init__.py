@@ -1,0 +1,1 @@
+"""Evaluation of pipeline components against annotated corpora (TimeBank for temporal tagging)."""

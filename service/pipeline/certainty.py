@@ -1,0 +1,73 @@
+"""How sure the article is that an event happened (asserted, alleged, denied, hedged), and on whose
+word ("according to leaders of the resistance")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from service.pipeline.dependency import mention_span
+from service.pipeline.lexicons import certainty_cues
+from service.pipeline.types import Certainty, Event, Mention
+
+_STRENGTH: dict[str, int] = {"asserted": 0, "hedged": 1, "alleged": 2, "denied": 3}
+
+
+def _according_to(sentence_tokens: list[Token]) -> Token | None:
+    for token in sentence_tokens:
+        if token.lower_ == "according":
+            for child in token.children:
+                if child.lower_ == "to":
+                    return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _heads(trigger: Token, limit: int = 4) -> list[Token]:
+    return [trigger, *list(trigger.ancestors)[:limit]]
+
+
+def assess(trigger: Token) -> tuple[Certainty, Token | None, list[str]]:
+    """The certainty of the event a trigger names, its attribution's head, and the cues that decided."""
+    cues = certainty_cues()
+    level: Certainty = "asserted"
+    reasons: list[str] = []
+
+    def raise_to(new: str, why: str) -> None:
+        nonlocal level
+        if _STRENGTH[new] > _STRENGTH[level]:
+            level = new  # type: ignore[assignment]
+        reasons.append(why)
+
+    sentence = list(trigger.sent)
+    heads = _heads(trigger)
+    for head in heads:
+        for child in head.children:
+            cue = cues.get(child.lemma_.lower()) or cues.get(child.lower_)
+            if cue and cue[1] == "modifier" and child.dep_ in ("advmod", "aux", "amod", "advcl"):
+                raise_to(cue[0], f"'{child.text}' modifies '{head.text}'")
+        if head is not trigger:
+            cue = cues.get(head.lemma_.lower())
+            if cue and cue[1] == "head":
+                raise_to(cue[0], f"under '{head.text}'")
+    for token in sentence:
+        cue = cues.get(token.lemma_.lower()) or cues.get(token.lower_)
+        if cue and cue[1] == "sentence" and token.i != trigger.i:
+            raise_to(cue[0], f"'{token.text}' in the sentence")
+    attribution = _according_to(sentence)
+    return level, attribution, reasons
+
+
+def apply_certainty(doc: Doc, events: list[Event]) -> None:
+    """Sets `certainty` and `attribution` of desecration and displacement events."""
+    for event in events:
+        if event.type == "statement":
+            continue
+        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        if span is None:
+            continue
+        level, attribution, reasons = assess(span.root)
+        event.certainty = level
+        if attribution is not None:
+            words = mention_span(attribution)
+            event.attribution = Mention(words.text, words.start_char, words.end_char)
+        if reasons:
+            event.explanation.append(f"certainty {level}: " + "; ".join(reasons))

@@ -1,0 +1,49 @@
+"""Registers Eventline's spaCy components and document attributes, in one place.
+
+Components (each reads what the ones before it set):
+- `eventline_paragraphs` (before the parser): line breaks become sentence starts.
+- `eventline_temporal`: reads `doc._.published`; sets `doc._.timexes`.
+- `eventline_events`: reads the parse, entities and `doc._.timexes`; sets `doc._.extraction`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from service.pipeline.extract import extract_events
+from service.pipeline.paragraphs import mark_paragraph_starts
+from service.pipeline.temporal import find_timexes
+
+
+def tag_temporal(doc: Doc) -> Doc:
+    published: date | None = doc._.published
+    doc._.timexes = find_timexes(doc, published) if published is not None else []
+    return doc
+
+
+def tag_events(doc: Doc) -> Doc:
+    doc._.extraction = extract_events(doc, doc._.timexes or [])
+    return doc
+
+
+def register_components() -> None:
+    """Declares the document attributes and component factories; safe to call more than once."""
+    for name in ("published", "timexes", "extraction"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    if "eventline_paragraphs" not in Language.factories:
+        Language.component("eventline_paragraphs", func=mark_paragraph_starts)
+        Language.component("eventline_temporal", func=tag_temporal)
+        Language.component("eventline_events", func=tag_events)
+
+
+def add_components(nlp: Language) -> Language:
+    """Adds Eventline's components to a loaded English pipeline (one with a parser and NER)."""
+    register_components()
+    nlp.add_pipe("eventline_paragraphs", before="parser")
+    nlp.add_pipe("eventline_temporal", last=True)
+    nlp.add_pipe("eventline_events", last=True)
+    return nlp

@@ -1,0 +1,116 @@
+"""Gives each event its date: the temporal expression attached to its trigger in the parse, else one
+told of it anaphorically ("The incident took place on Thursday"), else the date of the narrative
+just before it in the same paragraph (a quote elaborating a dated sentence), else none."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from service.pipeline.dependency import path_length
+from service.pipeline.lexicons import anaphora_nouns
+from service.pipeline.paragraphs import paragraph_of
+from service.pipeline.quotes import Quote
+from service.pipeline.temporal import Timex
+from service.pipeline.types import Event, EventDate
+
+_DATED_TYPES = frozenset({"DATE", "TIME"})
+# Values that say "some time" rather than when: no use for a timeline.
+_VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+_MAX_ATTACHMENT_DISTANCE = 6
+
+
+def _usable(timex: Timex) -> bool:
+    return timex.type in _DATED_TYPES and timex.value not in _VAGUE_VALUES and timex.value[:1].isdigit()
+
+
+def _root(doc: Doc, timex: Timex) -> Token | None:
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _as_date(timex: Timex, rule_prefix: str = "") -> EventDate:
+    return EventDate(
+        text=timex.text, value=timex.value, precision=timex.precision, anchor=timex.anchor,
+        rule=f"{rule_prefix}{timex.rule}", start=timex.start, end=timex.end,
+    )
+
+
+def _timexes_in(sentence: Span, timexes: list[Timex], quotes: list[Quote]) -> list[Timex]:
+    return [
+        t for t in timexes
+        if sentence.start_char <= t.start < sentence.end_char and _usable(t) and not any(q.contains(t.start) for q in quotes)
+    ]
+
+
+def attached_date(doc: Doc, event: Event, timexes: list[Timex], quotes: list[Quote]) -> EventDate | None:
+    """The timex of the event's own sentence nearest its trigger in the parse."""
+    trigger_span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if trigger_span is None:
+        return None
+    trigger = trigger_span.root
+    best: tuple[int, Timex] | None = None
+    for timex in _timexes_in(trigger.sent, timexes, [] if event.type != "statement" else quotes):
+        root = _root(doc, timex)
+        if root is None:
+            continue
+        distance = path_length(root, trigger)
+        if distance <= _MAX_ATTACHMENT_DISTANCE and (best is None or distance < best[0]):
+            best = (distance, timex)
+    return _as_date(best[1]) if best else None
+
+
+def _same_paragraph(a: Span, b: Span) -> bool:
+    return paragraph_of(a) == paragraph_of(b)
+
+
+def anaphoric_date(doc: Doc, event: Event, timexes: list[Timex]) -> EventDate | None:
+    """A date given in the next two sentences of the paragraph to "the incident", "the attack"..."""
+    sentence = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if sentence is None:
+        return None
+    current = sentence.root.sent
+    for _ in range(2):
+        if current.end >= len(doc):
+            return None
+        following = doc[current.end].sent
+        if not _same_paragraph(current, following):
+            return None
+        subjects = [t for t in following if t.dep_ in ("nsubj", "nsubjpass")]
+        if any(s.lemma_.lower() in anaphora_nouns() and any(c.lower_ in ("the", "this", "that") for c in s.children)
+               for s in subjects):
+            found = _timexes_in(following, timexes, [])
+            if found:
+                return _as_date(found[0], "anaphora:")
+        current = following
+    return None
+
+
+def narrative_date(doc: Doc, event: Event, timexes: list[Timex]) -> EventDate | None:
+    """The last day-or-finer date of the sentence just before the event's, in the same paragraph
+    (or, for a statement, the paragraph before)."""
+    span = doc.char_span(event.start, event.start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    own = span.root.sent
+    previous_token = own.start - 1
+    while previous_token > 0 and doc[previous_token].is_space:
+        previous_token -= 1
+    previous = doc[previous_token].sent
+    if event.type != "statement" and not _same_paragraph(previous, own):
+        return None
+    found = [t for t in _timexes_in(previous, timexes, []) if t.precision in ("day", "time")]
+    return _as_date(found[-1], "narrative:") if found else None
+
+
+def date_events(doc: Doc, events: list[Event], timexes: list[Timex], quotes: list[Quote]) -> None:
+    """Sets `date` on each event that has none yet, trying attachment, anaphora, then narrative."""
+    for event in events:
+        if event.date is not None:
+            continue
+        event.date = attached_date(doc, event, timexes, quotes)
+        if event.date is None and event.type != "statement":
+            event.date = anaphoric_date(doc, event, timexes)
+        if event.date is None:
+            event.date = narrative_date(doc, event, timexes)
+        if event.date is not None:
+            event.explanation.append(f"date '{event.date.text}' by rule {event.date.rule}")

@@ -1,0 +1,140 @@
+"""Walking spaCy's dependency parse: subjects, objects, clauses and the words that name a participant."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# Left dependents that belong to a noun phrase's name ("the Taliban forces", "Sept. 9 tomb").
+_NAME_LEFT = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "npadvmod"})
+_MAX_MENTION_TOKENS = 10
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The active subject of a verb, inherited through `conj`, `xcomp` and `advcl` chains when missing.
+
+    "The Taliban forced people out and expelled thousands": `expelled` gets "Taliban".
+    """
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ == "nsubj":
+                return child
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def passive_subject_of(verb: Token) -> Token | None:
+    """The patient promoted to subject in a passive ("the tomb was bulldozed" -> tomb)."""
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    if verb.dep_ == "conj" and verb.tag_ == "VBN":
+        return passive_subject_of(verb.head)
+    return None
+
+
+def by_agent_of(word: Token) -> Token | None:
+    """The `by`-phrase agent of a passive verb or a nominal ("destroyed by militants")."""
+    for child in word.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def objects_of(verb: Token) -> list[Token]:
+    """Direct objects of a verb with their conjuncts ("destroyed the shrine and the mosque")."""
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            found.append(child)
+            found.extend(c for c in child.conjuncts if c.i > child.i)
+    return found
+
+
+def prep_objects(word: Token, prepositions: frozenset[str] | None = None) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs hanging from a word, including two-word ones ("out of X")."""
+    for child in word.children:
+        if child.dep_ not in ("prep", "agent", "prt", "advmod"):
+            continue
+        for grandchild in child.children:
+            if grandchild.dep_ == "pobj":
+                if prepositions is None or child.lower_ in prepositions:
+                    yield child.lower_, grandchild
+            elif grandchild.dep_ == "prep":
+                compound = f"{child.lower_} {grandchild.lower_}"
+                for pobj in grandchild.children:
+                    if pobj.dep_ == "pobj" and (prepositions is None or compound in prepositions):
+                        yield compound, pobj
+
+
+def partitive_head(noun: Token) -> Token:
+    """The real head of "dozens of graves", "some of the posters": the `of` object, else the noun."""
+    if noun.pos_ in ("NUM", "PRON", "DET") or noun.lemma_.lower() in ("dozen", "hundred", "thousand", "part"):
+        for prep, obj in prep_objects(noun, frozenset({"of"})):
+            del prep
+            return obj
+    return noun
+
+
+def mention_span(head: Token) -> Span:
+    """The words that name a participant: the head with its determiners, modifiers and compounds,
+    plus an `of`-phrase ("members of the resistance"), but not relative clauses or appositions."""
+    doc = head.doc
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in _NAME_LEFT:
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            end = mention_span(objects[0]).end if objects else end
+            break
+        if child.dep_ in ("compound", "flat") and child.pos_ == "PROPN" and child.i == end:
+            end = child.i + 1
+    if end - start > _MAX_MENTION_TOKENS:
+        start = max(start, head.i - _MAX_MENTION_TOKENS + 1)
+        end = min(end, head.i + 1 + (_MAX_MENTION_TOKENS - (head.i + 1 - start)))
+    while start < head.i and doc[start].is_punct:
+        start += 1
+    while end - 1 > head.i and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def clause_root(token: Token) -> Token:
+    """The verb heading the clause a token sits in (itself when it is a verb)."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT" or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def path_length(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of the same sentence (large when unrelated)."""
+    ancestors_a = {a.i: 0}
+    for depth, anc in enumerate(a.ancestors, start=1):
+        ancestors_a[anc.i] = depth
+    if b.i in ancestors_a:
+        return ancestors_a[b.i]
+    for depth, anc in enumerate([b, *b.ancestors]):
+        if anc.i in ancestors_a:
+            return ancestors_a[anc.i] + depth
+    return 99
+
+
+def is_negated(word: Token) -> bool:
+    """True when the word or its auxiliary chain carries a negation ("did not destroy")."""
+    return any(child.dep_ == "neg" for child in word.children)

@@ -1,0 +1,47 @@
+"""The event stages in order, over one parsed document: find incidents and statements, weigh their
+certainty, date them, fold repeated mentions, code them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from service.pipeline.certainty import apply_certainty
+from service.pipeline.codes import apply_codes
+from service.pipeline.dating import date_events
+from service.pipeline.incidents import find_incidents
+from service.pipeline.merging import merge_mentions
+from service.pipeline.quotes import find_quotes, is_speech
+from service.pipeline.statements import find_statements
+from service.pipeline.temporal import Timex
+from service.pipeline.types import Candidate, Event
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything the pipeline found in one article."""
+
+    events: list[Event]
+    timexes: list[Timex]
+    candidates: list[Candidate] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+def extract_events(doc: Doc, timexes: list[Timex]) -> Extraction:
+    """Runs the event stages on a parsed document whose temporal expressions are already found."""
+    incidents, incident_candidates = find_incidents(doc)
+    apply_certainty(doc, incidents)
+    statements, statement_candidates = find_statements(doc, frozenset(e.start for e in incidents))
+    events = incidents + statements
+    quotes = [q for q in find_quotes(doc.text) if is_speech(q)]
+    date_events(doc, events, timexes, quotes)
+    events = merge_mentions(events)
+    apply_codes(events)
+    events.sort(key=lambda e: (e.start, e.trigger_start))
+    return Extraction(
+        events=events,
+        timexes=timexes,
+        candidates=sorted(incident_candidates + statement_candidates, key=lambda c: c.start),
+        sentences=[(s.start_char, s.end_char) for s in doc.sents],
+    )

@@ -1,0 +1,212 @@
+"""Finds desecration and displacement events: a lexicon trigger that the parse confirms (a sacred
+site as its object, a displaceable group, the particle a phrasal verb needs), with its arguments."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from service.pipeline.dependency import (
+    by_agent_of,
+    is_negated,
+    mention_span,
+    objects_of,
+    partitive_head,
+    passive_subject_of,
+    prep_objects,
+    subject_of,
+)
+from service.pipeline.lexicons import (
+    TriggerEntry,
+    desecration_triggers,
+    displaced_groups,
+    displacement_triggers,
+    hypothetical_heads,
+    sacred_sites,
+)
+from service.pipeline.places import clause_location, dominant_place, place_names
+from service.pipeline.quantities import parse_quantity
+from service.pipeline.types import Candidate, Event, EventType, Mention
+
+_NOMINAL_TARGET_PREPS = frozenset({"of", "to", "on", "at", "against", "in"})
+_PEOPLE_ENTITIES = frozenset({"NORP", "CARDINAL", "PERSON", "GPE"})
+_POS_ALIASES = {"PROPN": "NOUN", "AUX": "VERB"}
+
+
+def mention_of(token: Token) -> Mention:
+    span = mention_span(token)
+    return Mention(text=span.text, start=span.start_char, end=span.end_char)
+
+
+def _lookup(token: Token, table: dict[tuple[str, str], TriggerEntry]) -> TriggerEntry | None:
+    pos = _POS_ALIASES.get(token.pos_, token.pos_)
+    for lemma in (token.lemma_.lower(), token.lower_):
+        entry = table.get((lemma, pos))
+        if entry is not None:
+            return entry
+    return None
+
+
+def _requirement_met(token: Token, entry: TriggerEntry) -> bool:
+    if not entry.requires:
+        return True
+    nearby = [*token.children, *(c for child in token.children for c in child.children if child.dep_ == "prep")]
+    if token.pos_ == "ADJ":
+        nearby.append(token.head)
+    return any(w.lemma_.lower() in entry.requires or w.lower_ in entry.requires for w in nearby)
+
+
+def _is_passive(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def patients_of(trigger: Token) -> list[Token]:
+    """What the trigger acts upon: objects, passive subjects, the noun a participle modifies,
+    the `of`/`on`/`to` object of a nominal trigger, or its possessor/compound."""
+    found: list[Token] = []
+    if trigger.pos_ in ("VERB", "AUX", "ADJ"):
+        found.extend(objects_of(trigger))
+        passive_subject = passive_subject_of(trigger)
+        if passive_subject is not None:
+            found.append(passive_subject)
+        if trigger.dep_ in ("acl", "relcl", "amod") and (trigger.tag_ == "VBN" or _is_passive(trigger)):
+            found.append(trigger.head)
+        for prep, obj in prep_objects(trigger, frozenset({"to", "on"})):
+            if trigger.lemma_.lower() in ("set", "attack", "damage"):
+                found.append(obj)
+            del prep
+    else:
+        for _prep, obj in prep_objects(trigger, _NOMINAL_TARGET_PREPS):
+            found.append(obj)
+        found.extend(c for c in trigger.children if c.dep_ in ("poss", "compound"))
+    return [partitive_head(token) for token in found]
+
+
+def agent_of(trigger: Token, patients: list[Token]) -> Token | None:
+    """Who did it: the `by`-agent, the active subject, or the noun an active participle modifies."""
+    agent = by_agent_of(trigger)
+    if agent is None and trigger.pos_ in ("VERB", "AUX") and not _is_passive(trigger):
+        if trigger.dep_ in ("acl", "relcl") and trigger.tag_ in ("VBG", "VBD", "VBZ", "VBP"):
+            agent = trigger.head
+        else:
+            agent = subject_of(trigger)
+    if agent is None and trigger.pos_ in ("NOUN", "PROPN"):
+        agent = next((c for c in trigger.children if c.dep_ == "poss"), None)
+    if agent is not None and (agent in patients or agent.lower_ in ("who", "which", "that")):
+        if agent.lower_ in ("who", "which", "that") and trigger.dep_ == "relcl":
+            return trigger.head
+        return None
+    return agent
+
+
+def _site_of(patients: list[Token]) -> Token | None:
+    sites = sacred_sites()
+    for patient in patients:
+        words = [patient, *(c for c in patient.children if c.dep_ == "compound")]
+        if any(w.lemma_.lower() in sites or w.lower_ in sites for w in words):
+            return patient
+    return None
+
+
+def _is_displaceable(patient: Token, known_places: frozenset[str]) -> bool:
+    if patient.like_num or patient.pos_ == "NUM" or patient.ent_type_ in _PEOPLE_ENTITIES:
+        return True
+    if patient.text in known_places:
+        return True
+    return patient.lemma_.lower() in displaced_groups() or patient.lower_ in displaced_groups()
+
+
+def _rejection(trigger: Token) -> str | None:
+    """Why a lexicon hit names no event that happened, or None when it does."""
+    if trigger.dep_ == "compound":
+        return "modifies another noun (e.g. 'evacuation flights')"
+    if is_negated(trigger):
+        return "negated"
+    for ancestor in list(trigger.ancestors)[:3]:
+        if ancestor.lemma_.lower() in hypothetical_heads():
+            return f"hypothetical (under '{ancestor.text}')"
+    return None
+
+
+def _event(trigger: Token, event_type: EventType, subtype: str) -> Event:
+    sentence: Span = trigger.sent
+    return Event(
+        type=event_type,
+        subtype=subtype,
+        trigger=trigger.text,
+        trigger_start=trigger.idx,
+        trigger_end=trigger.idx + len(trigger.text),
+        sentence=sentence.text.strip(),
+        start=sentence.start_char,
+        end=sentence.start_char + len(sentence.text.rstrip()),
+    )
+
+
+def _desecration(trigger: Token, entry: TriggerEntry) -> tuple[Event | None, str]:
+    patients = patients_of(trigger)
+    site = _site_of(patients)
+    if site is None and entry.mode == "needs_site":
+        return None, "no sacred site or memorial as its object"
+    target = site if site is not None else (patients[0] if patients else None)
+    event = _event(trigger, "desecration", entry.subtype)
+    event.target = mention_of(target) if target is not None else None
+    agent = agent_of(trigger, patients)
+    event.agent = mention_of(agent) if agent is not None else None
+    event.explanation.append(f"trigger '{trigger.lemma_}' ({entry.mode}) with target '{target}'")
+    return event, "kept"
+
+
+def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[str]) -> tuple[Event | None, str]:
+    if entry.mode == "undergoer":
+        subject = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
+        if trigger.pos_ == "ADJ":
+            subject = passive_subject_of(trigger.head) or subject_of(trigger.head)
+        if subject is not None and not _is_displaceable(subject, known_places) and subject.tag_ not in (
+            "NNS", "NNPS") and subject.lower_ not in ("they", "we"):
+            return None, f"'{subject.text}' is a single person or thing, not a displaced group"
+        displaced, agent = subject, by_agent_of(trigger)
+    else:
+        patients = patients_of(trigger)
+        if patients and not any(_is_displaceable(p, known_places) for p in patients):
+            return None, f"object '{patients[0].text}' is not a displaceable group or place"
+        displaced = next((p for p in patients if _is_displaceable(p, known_places)), None)
+        agent = agent_of(trigger, patients)
+    event = _event(trigger, "displacement", entry.subtype)
+    event.target = mention_of(displaced) if displaced is not None else None
+    event.agent = mention_of(agent) if agent is not None else None
+    if displaced is not None:
+        event.quantity = parse_quantity(mention_span(displaced).text)
+    event.explanation.append(f"trigger '{trigger.lemma_}' ({entry.mode}) displacing '{displaced}'")
+    return event, "kept"
+
+
+def find_incidents(doc: Doc) -> tuple[list[Event], list[Candidate]]:
+    """Desecration and displacement events of a parsed document, with every candidate considered."""
+    known_places = place_names(doc)
+    fallback_place = dominant_place(doc)
+    events: list[Event] = []
+    candidates: list[Candidate] = []
+    sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
+    for token in doc:
+        for event_type, table in (("desecration", desecration_triggers()), ("displacement", displacement_triggers())):
+            entry = _lookup(token, table)
+            if entry is None or not _requirement_met(token, entry):
+                continue
+            reason = _rejection(token)
+            event: Event | None = None
+            if reason is None:
+                if event_type == "desecration":
+                    event, reason = _desecration(token, entry)
+                else:
+                    event, reason = _displacement(token, entry, known_places)
+            candidates.append(
+                Candidate(sentence_index[token.sent.start], token.text, token.idx, token.idx + len(token),
+                          event_type, event is not None, reason)  # type: ignore[arg-type]
+            )
+            if event is None:
+                continue
+            event.location = clause_location(token, known_places)
+            if event.location is None and fallback_place is not None:
+                event.location = Mention(fallback_place.text, fallback_place.start, fallback_place.end)
+                event.explanation.append("location: the article's dominant place")
+            events.append(event)
+    return events, candidates

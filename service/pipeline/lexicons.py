@@ -1,0 +1,106 @@
+"""Typed views of the lexicon tables in `resources/lexicons/`, built once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from service.pipeline.resources import read_mapping, read_set, read_table
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One row of a trigger lexicon (desecration or displacement)."""
+
+    lemma: str
+    pos: str
+    mode: str  # desecration: specific | needs_site; displacement: agentive | undergoer
+    subtype: str
+    requires: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    lemma: str
+    pos: str
+    speech_act: str
+
+
+def _trigger_table(name: str) -> dict[tuple[str, str], TriggerEntry]:
+    table: dict[tuple[str, str], TriggerEntry] = {}
+    for row in read_table(name):
+        lemma, pos, mode, subtype = row[:4]
+        requires = frozenset(w for w in (row[4] if len(row) > 4 else "").split("|") if w)
+        table[(lemma.lower(), pos)] = TriggerEntry(lemma.lower(), pos, mode, subtype, requires)
+    return table
+
+
+@cache
+def desecration_triggers() -> dict[tuple[str, str], TriggerEntry]:
+    return _trigger_table("lexicons/desecration_triggers.tsv")
+
+
+@cache
+def displacement_triggers() -> dict[tuple[str, str], TriggerEntry]:
+    return _trigger_table("lexicons/displacement_triggers.tsv")
+
+
+@cache
+def sacred_sites() -> dict[str, str]:
+    return {key: cells[0] for key, cells in read_mapping("lexicons/sacred_sites.tsv").items()}
+
+
+@cache
+def reporting_cues() -> dict[tuple[str, str], CueEntry]:
+    return {
+        (row[0].lower(), row[1]): CueEntry(row[0].lower(), row[1], row[2])
+        for row in read_table("lexicons/reporting_cues.tsv")
+    }
+
+
+@cache
+def speech_act_cues() -> tuple[tuple[str, str], ...]:
+    return tuple((row[0].lower(), row[1]) for row in read_table("lexicons/speech_act_cues.tsv"))
+
+
+@cache
+def certainty_cues() -> dict[str, tuple[str, str]]:
+    return {key: (cells[0], cells[1]) for key, cells in read_mapping("lexicons/certainty_cues.tsv").items()}
+
+
+@cache
+def hypothetical_heads() -> frozenset[str]:
+    return read_set("lexicons/hypothetical_heads.tsv")
+
+
+@cache
+def anaphora_nouns() -> frozenset[str]:
+    return read_set("lexicons/anaphora_nouns.tsv")
+
+
+@cache
+def quantity_words() -> dict[str, tuple[int | None, int | None]]:
+    def number(cell: str) -> int | None:
+        return int(cell) if cell else None
+
+    return {
+        row[0].lower(): (number(row[1]), number(row[2] if len(row) > 2 else ""))
+        for row in read_table("lexicons/quantity_words.tsv")
+    }
+
+
+@cache
+def quantity_modifiers() -> dict[str, str]:
+    return {key: cells[0] for key, cells in read_mapping("lexicons/quantity_modifiers.tsv").items()}
+
+
+@cache
+def event_codes() -> tuple[tuple[str, str, str, str], ...]:
+    return tuple(
+        (row[0], row[1], row[2], row[3] if len(row) > 3 else "") for row in read_table("lexicons/event_codes.tsv")
+    )
+
+
+@cache
+def displaced_groups() -> dict[str, str]:
+    return {key: cells[0] for key, cells in read_mapping("lexicons/displaced_groups.tsv").items()}

@@ -1,0 +1,69 @@
+"""Within one article, the same event told twice is one event: a repeated lead, two conjoined verbs
+of one act ("forced people from their homes and expelled thousands"), a quote restated."""
+
+from __future__ import annotations
+
+import re
+
+from service.pipeline.types import Event
+
+_ARGUMENTS = ("agent", "target", "location", "attribution", "quantity", "date", "speaker", "quote", "cue")
+
+
+def _folded(text: str | None) -> str:
+    return re.sub(r"\W+", " ", (text or "").lower()).strip()
+
+
+def _head_word(event: Event) -> str:
+    return _folded(event.target.text).split(" ")[-1] if event.target else ""
+
+
+def _conflict(a: Event, b: Event) -> bool:
+    """True when two mentions disagree on something that tells incidents apart."""
+    if a.date and b.date and a.date.value != b.date.value:
+        return True
+    if a.location and b.location and _folded(a.location.text) != _folded(b.location.text):
+        return True
+    return bool(a.quantity and b.quantity and a.quantity.min != b.quantity.min)
+
+
+def same_event(a: Event, b: Event) -> bool:
+    if a.type != b.type:
+        return False
+    if _folded(a.sentence) == _folded(b.sentence) and (a.type != "statement" or _folded(a.quote) == _folded(b.quote)):
+        return True
+    if a.type == "statement":
+        return bool(a.quote) and _folded(a.quote) == _folded(b.quote)
+    if a.start == b.start:  # one sentence, one incident type: conjoined triggers of one act
+        return not _conflict(a, b)
+    return bool(_head_word(a)) and _head_word(a) == _head_word(b) and a.subtype == b.subtype and not _conflict(a, b)
+
+
+def _absorb(kept: Event, other: Event) -> None:
+    for name in _ARGUMENTS:
+        if getattr(kept, name) is None and getattr(other, name) is not None:
+            setattr(kept, name, getattr(other, name))
+    if kept.certainty == "asserted" and other.certainty != "asserted" and kept.start == other.start:
+        kept.certainty = other.certainty
+    kept.mentions += other.mentions
+    kept.explanation.append(f"merged with the mention at {other.start}-{other.end}")
+
+
+def _richness(event: Event) -> int:
+    return sum(getattr(event, name) is not None for name in _ARGUMENTS)
+
+
+def merge_mentions(events: list[Event]) -> list[Event]:
+    """Events with each group of mentions of one event folded into its first (or richest, within a
+    sentence) mention."""
+    merged: list[Event] = []
+    for event in sorted(events, key=lambda e: (e.start, e.trigger_start)):
+        twin = next((kept for kept in merged if same_event(kept, event)), None)
+        if twin is None:
+            merged.append(event)
+        elif twin.start == event.start and _richness(event) > _richness(twin):
+            merged[merged.index(twin)] = event
+            _absorb(event, twin)
+        else:
+            _absorb(twin, event)
+    return merged

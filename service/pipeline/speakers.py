@@ -1,0 +1,129 @@
+"""Resolves who a speaker is: a surname to the full name mentioned earlier ("Massoud" -> "Ahmad
+Massoud", the nearest earlier full name, so a namesake mentioned further back is not taken), a
+pronoun to the last person named, "one resident ... his first name, Ahmar" to the name given."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from service.pipeline.dependency import mention_span
+from service.pipeline.paragraphs import paragraph_of
+from service.pipeline.types import Mention
+
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_NAMING_WORDS = frozenset({"name", "named", "called", "identified", "nicknamed"})
+
+
+def _entity_at(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _full_name_before(doc: Doc, surname: str, before: int) -> Span | None:
+    """The nearest earlier multi-word PERSON whose last word is the surname."""
+    best: Span | None = None
+    for ent in doc.ents:
+        if ent.start >= before:
+            break
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == surname:
+            best = ent
+    return best
+
+
+def _last_person_before(doc: Doc, before: int) -> Span | None:
+    best: Span | None = None
+    for ent in doc.ents:
+        if ent.start >= before:
+            break
+        if ent.label_ == "PERSON":
+            best = ent
+    if best is not None and len(best) == 1:
+        return _full_name_before(doc, best.text, best.start) or best
+    return best
+
+
+def _given_name(words: Span | list[Token]) -> Token | None:
+    """A proper noun given as someone's name: "his first name, Ahmar", "a man named Ali"."""
+    for token in words:
+        if token.pos_ != "PROPN":
+            continue
+        if token.dep_ == "appos" and token.head.lemma_.lower() in _NAMING_WORDS:
+            return token
+        if token.i > 0 and token.doc[token.i - 1].lower_ in ("as", "named", "called"):
+            return token
+        if token.dep_ in ("oprd", "attr") and token.head.lemma_.lower() in _NAMING_WORDS:
+            return token
+    return None
+
+
+def _is_indefinite(head: Token) -> bool:
+    if head.ent_type_ == "PERSON":
+        return False
+    return any(c.lower_ in _INDEFINITE and c.dep_ in ("det", "nummod") for c in head.children) or (
+        head.pos_ == "NOUN" and head.lemma_.lower() in ("man", "woman", "resident", "witness", "person")
+    )
+
+
+def resolve_speaker(head: Token, previous: Mention | None) -> Mention:
+    """A speaker mention with `canonical` set to the person it names where the article tells."""
+    doc = head.doc
+    span = mention_span(head)
+    mention = Mention(text=span.text, start=span.start_char, end=span.end_char)
+    if head.lower_ in _PERSONAL_PRONOUNS:
+        person = _last_person_before(doc, head.i)
+        if previous is not None and previous.canonical:
+            mention.canonical = previous.canonical
+        elif person is not None:
+            mention.canonical = person.text
+        return mention
+    ent = _entity_at(head)
+    if ent is not None and ent.label_ == "PERSON":
+        if len(ent) == 1:
+            full = _full_name_before(doc, ent.text, ent.start)
+            mention.canonical = full.text if full is not None else ent.text
+        else:
+            mention.canonical = ent.text
+        return mention
+    appositions = [c for c in head.children if c.dep_ == "appos"]
+    for appos in appositions:
+        mention.aliases.append(mention_span(appos).text)
+    if _is_indefinite(head):
+        name = _given_name(list(head.subtree))
+        if name is None:
+            for sentence in _following_sentences(head, 2):
+                if _refers_back(sentence):
+                    name = _given_name(sentence)
+                    break
+        if name is not None:
+            mention.canonical = name.text
+    return mention
+
+
+def _following_sentences(token: Token, count: int) -> list[Span]:
+    """Up to `count` sentences after the token's own, within its paragraph."""
+    found: list[Span] = []
+    sentence = token.sent
+    paragraph = paragraph_of(sentence)
+    for _ in range(count):
+        if sentence.end >= len(token.doc):
+            break
+        sentence = token.doc[sentence.end].sent
+        if paragraph_of(sentence) != paragraph:
+            break
+        found.append(sentence)
+    return found
+
+
+def _refers_back(sentence: Span) -> bool:
+    """True when the sentence's subject points back at someone already introduced ("The man", "He")."""
+    if any(mark in sentence.text for mark in "\"“”"):
+        return False  # a sentence with a quotation introduces a speaker of its own
+    for token in sentence:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+            if token.lower_ in _PERSONAL_PRONOUNS:
+                return True
+            return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+    return False

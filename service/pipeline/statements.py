@@ -1,0 +1,177 @@
+"""Finds statements: who said what, with the cue and the speech act.
+
+A quotation is one statement, however many sentences it runs over; its speaker is the subject of a
+reporting cue in the same sentence ("...," X said / said X / according to X), else the speaker of the
+quotation just before it (a quote continued in the next paragraph). Without a quotation, a reporting
+verb with a subject and something said (a clause, an object) is an indirect statement.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from service.pipeline.dependency import is_negated, mention_span
+from service.pipeline.lexicons import CueEntry, reporting_cues, speech_act_cues
+from service.pipeline.paragraphs import paragraph_of
+from service.pipeline.quotes import Quote, find_quotes, is_speech
+from service.pipeline.speakers import resolve_speaker
+from service.pipeline.types import Candidate, Event, Mention
+
+# In order of preference: a reported clause before an object.
+_CONTENT_DEPS = ("ccomp", "parataxis", "xcomp", "dobj")
+_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+_NEUTRAL_ACT = "claim"
+
+
+def _cue_entry(token: Token) -> CueEntry | None:
+    pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
+    return reporting_cues().get((token.lemma_.lower(), pos)) or reporting_cues().get((token.lower_, pos))
+
+
+def _speaker_head(cue: Token) -> Token | None:
+    if cue.lower_ == "according":
+        for child in cue.children:
+            if child.lower_ == "to":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        return None
+    for child in cue.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "which", "that", "what"):
+            return child
+    if cue.dep_ == "conj":  # "... and told reporters"
+        return _speaker_head(cue.head) if _cue_entry(cue.head) else None
+    return None
+
+
+def _content_of(cue: Token, clauses_only: bool = False) -> Span | None:
+    """What an indirect statement says: the clause (or, for acts like "denied", the object) of its cue."""
+    for dep in _CONTENT_DEPS:
+        if clauses_only and dep not in _CLAUSE_DEPS:
+            continue
+        for child in cue.children:
+            if child.dep_ == dep and not child.is_punct:
+                return cue.doc[child.left_edge.i : child.right_edge.i + 1]
+        if child.dep_ == "prep" and child.lower_ in ("on", "for") and cue.lemma_.lower() in ("call", "appeal"):
+            return cue.doc[child.i : child.right_edge.i + 1]
+    if cue.dep_ in ("parataxis", "ccomp") and cue.head is not cue:  # "People should resist, said X"
+        head = cue.head
+        return cue.doc[head.left_edge.i : cue.left_edge.i]
+    return None
+
+
+def _inside(token: Token, quotes: list[Quote]) -> bool:
+    return any(q.contains(token.idx) for q in quotes)
+
+
+def speech_act(cue: CueEntry | None, said: str) -> str:
+    """The speech act: the cue's own unless it is neutral, else the first act the words reveal."""
+    if cue is not None and cue.speech_act != _NEUTRAL_ACT:
+        return cue.speech_act
+    lowered = f" {said.lower()} "
+    for phrase, act in speech_act_cues():
+        if f" {phrase} " in lowered or f" {phrase}," in lowered or f" {phrase}." in lowered:
+            return act
+    return _NEUTRAL_ACT
+
+
+def _cues_in(sentence: Span, quotes: list[Quote], has_incident: bool) -> list[tuple[Token, CueEntry, Token]]:
+    """Reporting cues of a sentence with their speaker heads, outermost first; a cue inside what
+    another cue reports ("decried what they said are atrocities") is part of that content."""
+    found: list[tuple[Token, CueEntry, Token]] = []
+    for token in sentence:
+        entry = _cue_entry(token)
+        if entry is None or _inside(token, quotes) or is_negated(token):
+            continue
+        if entry.pos == "NOUN":
+            continue  # "in a statement" qualifies a verb cue; it does not speak by itself
+        if token.lower_ == "according" and has_incident:
+            continue  # "X did Y, according to Z": Z is the event's attribution, not a statement
+        speaker = _speaker_head(token)
+        if speaker is None or _inside(speaker, quotes):
+            continue
+        sentence_has_quote = any(sentence.start_char <= q.start < sentence.end_char and is_speech(q) for q in quotes)
+        neutral = entry.speech_act == _NEUTRAL_ACT and token.lower_ != "according"
+        if neutral and _content_of(token, clauses_only=True) is None and not sentence_has_quote:
+            continue
+        found.append((token, entry, speaker))
+    contents = {cue.i: _content_of(cue) for cue, _, _ in found}
+    return [
+        (cue, entry, speaker)
+        for cue, entry, speaker in found
+        if not any(
+            other.i != cue.i and (span := contents[other.i]) is not None and span.start <= cue.i < span.end
+            for other, _, _ in found
+        )
+    ]
+
+
+def _statement(sentence_text: str, start: int, end: int, cue: Token | None, trigger_at: int) -> Event:
+    return Event(
+        type="statement",
+        trigger=cue.text if cue is not None else "",
+        trigger_start=cue.idx if cue is not None else trigger_at,
+        trigger_end=cue.idx + len(cue.text) if cue is not None else trigger_at,
+        sentence=sentence_text,
+        start=start,
+        end=end,
+        cue=cue.text if cue is not None else None,
+    )
+
+
+def find_statements(doc: Doc, incident_sentences: frozenset[int]) -> tuple[list[Event], list[Candidate]]:
+    """Statement events of a parsed document. `incident_sentences` holds the start offsets of
+    sentences that already yield a desecration or displacement (where "according to" is attribution)."""
+    quotes = [q for q in find_quotes(doc.text) if is_speech(q)]
+    sentences = list(doc.sents)
+    events: list[Event] = []
+    candidates: list[Candidate] = []
+    last_quoted_speaker: Mention | None = None
+    last_speaker: Mention | None = None
+    last_quote_paragraph = -1
+    used_quotes: set[int] = set()
+    for index, sentence in enumerate(sentences):
+        paragraph = paragraph_of(sentence)
+        sentence_quotes = [q for q in quotes if sentence.start_char <= q.start < sentence.end_char]
+        cues = _cues_in(sentence, quotes, sentence.start_char in incident_sentences)
+        for cue, entry, speaker_head in cues:
+            speaker = resolve_speaker(speaker_head, last_speaker)
+            quote = next((q for q in sentence_quotes if id(q) not in used_quotes), None)
+            if quote is None:
+                # A quote opened before the cue's sentence ("... first part. Second part," X said).
+                quote = next((q for q in quotes if q.start < sentence.start_char < q.end and id(q) not in used_quotes),
+                             None)
+            start = min(sentence.start_char, quote.start - 1) if quote else sentence.start_char
+            end = max(sentence.end_char, quote.end) if quote else sentence.end_char
+            event = _statement(doc.text[start:end].strip(), start, end, cue, cue.idx)
+            event.speaker = speaker
+            if quote is not None:
+                used_quotes.add(id(quote))
+                event.quote = quote.text.rstrip(",")
+                last_quoted_speaker, last_quote_paragraph = speaker, paragraph
+            else:
+                content = _content_of(cue)
+                event.quote = content.text if content is not None else None
+            event.subtype = speech_act(entry, event.quote or sentence.text)
+            event.explanation.append(f"cue '{cue.lemma_}' with speaker '{speaker.text}'")
+            events.append(event)
+            last_speaker = speaker
+            candidates.append(Candidate(index, cue.text, cue.idx, cue.idx + len(cue), "statement", True, "kept"))
+        if cues:
+            continue
+        for quote in sentence_quotes:
+            if id(quote) in used_quotes:
+                continue
+            used_quotes.add(id(quote))
+            if last_quoted_speaker is None or paragraph - last_quote_paragraph > 1:
+                candidates.append(Candidate(index, quote.text[:40], quote.start, quote.end, "statement", False,
+                                            "quotation with no speaker in reach"))
+                continue
+            end = max(sentence.end_char, quote.end + 1)
+            event = _statement(doc.text[quote.start - 1 : end].strip(), quote.start - 1, end, None, quote.start)
+            event.speaker = Mention(last_quoted_speaker.text, last_quoted_speaker.start, last_quoted_speaker.end,
+                                    last_quoted_speaker.canonical, list(last_quoted_speaker.aliases))
+            event.quote = quote.text
+            event.subtype = speech_act(None, quote.text)
+            event.explanation.append("quotation continuing the previous speaker's")
+            last_quote_paragraph = paragraph
+            events.append(event)
+    return events, candidates

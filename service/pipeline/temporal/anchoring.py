@@ -1,0 +1,123 @@
+"""What a relative expression is resolved against: the clause's tense and the narrative anchor.
+
+Tense comes from the dependency parse, used lightly: climb from the expression to its governing verb
+and read that verb's tag and auxiliaries. The narrative anchor is the last calendar value mentioned
+before the expression (else the publication date, DCT).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from service.pipeline.resources import read_table
+from service.pipeline.temporal.calendar import PRECISION_RANK
+
+Tense = Literal["past", "present", "future"]
+_PRESENT_TAGS = ("VBZ", "VBP")
+
+
+@cache
+def _cues() -> tuple[frozenset[str], frozenset[str]]:
+    """(future auxiliaries, future-pointing governors) from `tense_cues.tsv`."""
+    rows = read_table("temporal/tense_cues.tsv")
+    aux = frozenset(r[0] for r in rows if r[1] == "future_aux")
+    heads = frozenset(r[0] for r in rows if r[1] == "future_head")
+    return aux, heads
+
+
+def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
+    """The tense of a verb token from its tag and auxiliaries; infinitives defer to their governor."""
+    future_aux, future_heads = _cues()
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "MD" and verb.lower_ in future_aux:
+        return "future"
+    if any(a.lower_ in future_aux for a in auxes):
+        return "future"
+    if any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"  # present perfect reports a past event
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in _PRESENT_TAGS for a in auxes):
+        return "future"  # "is leaving Friday": the present progressive with a date looks ahead
+    head = verb.head
+    if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and head is not verb:
+        if head.lemma_ in future_heads or (head.lemma_ == "be" and head.tag_ in _PRESENT_TAGS):
+            return "future"  # "set to resume Monday", "is to meet Friday"
+        if depth < 3:
+            return _verb_tense(head, depth + 1)
+    if verb.dep_ == "conj" and head is not verb and depth < 3:
+        return _verb_tense(head, depth + 1)
+    if verb.tag_ == "VBN":
+        return "past"  # reduced relative: "the man killed Friday"
+    if verb.tag_ in _PRESENT_TAGS:
+        return "present"
+    return None
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
+    """The tense of the clause holding the characters [start, end) of `doc`, None when unclear.
+
+    Reads the parse: the expression's root token, climbed up to its first verb.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    return _verb_tense(tok)
+
+
+@dataclass
+class Context:
+    """State shared by the normalizers of one document: DCT, tense lookup and narrative anchors.
+
+    `anchor` is the last calendar value (with its precision) mentioned before the current expression;
+    `quarter` the last fiscal quarter, which "a year earlier"/"the year-ago quarter" refer back to.
+    """
+
+    doc: Doc
+    dct: date
+    start: int = 0
+    end: int = 0
+    anchor: tuple[str, str] | None = None
+    anchor_pos: int = -1
+    quarter: str | None = None
+    quarter_pos: int = -1
+    _tense: dict[tuple[int, int], Tense | None] = field(default_factory=dict)
+
+    @property
+    def dct_value(self) -> str:
+        return self.dct.isoformat()
+
+    def tense(self) -> Tense | None:
+        """Tense of the clause of the expression being normalized (cached per span)."""
+        key = (self.start, self.end)
+        if key not in self._tense:
+            self._tense[key] = clause_tense(self.doc, self.start, self.end)
+        return self._tense[key]
+
+    def recent_quarter(self, window: int = 400) -> str | None:
+        """The last quarter mentioned within `window` characters before the expression."""
+        if self.quarter and self.start - self.quarter_pos <= window:
+            return self.quarter
+        return None
+
+    def remember(self, value: str, precision: str | None, start: int) -> None:
+        """Record a resolved value as the narrative anchor (only calendar values, not *_REF)."""
+        if not value[:4].isdigit() or precision not in PRECISION_RANK:
+            return
+        if precision == "quarter" and "-Q" in value and value[-1].isdigit():
+            self.quarter, self.quarter_pos = value, start
+        self.anchor, self.anchor_pos = (value, precision), start

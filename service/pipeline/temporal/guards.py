@@ -1,0 +1,76 @@
+"""Checks on the parse that reject false positives a regex cannot see ("You may go", "hot spring").
+
+Each guard reads the spaCy tokens of a candidate extent (and the token after it) and returns True
+when the candidate should be kept. Rules name their guards in the args column of `rules.tsv`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span
+
+from service.pipeline.temporal.lexicon import lexicon
+
+Guard = Callable[[Span, Doc], bool]
+
+
+def _next_token_pos(span: Span, doc: Doc) -> tuple[str, str, str] | None:
+    """(pos, tag, text) of the token right after the span, None at the end of the document."""
+    if span.end >= len(doc):
+        return None
+    tok = doc[span.end]
+    return tok.pos_, tok.tag_, tok.text
+
+
+def not_verb(span: Span, doc: Doc) -> bool:
+    """Reject modals and verbs: "You may go", "They march on" ("May"/"March" at a sentence start)."""
+    return not any(t.tag_ == "MD" or t.tag_.startswith("VB") for t in span)
+
+
+def no_name(span: Span, doc: Doc) -> bool:
+    """Reject a month name that is part of a person's name ("April Glaspie", "August Wilson")."""
+    nxt = _next_token_pos(span, doc)
+    if nxt is None or nxt[0] != "PROPN" or not nxt[2][:1].isupper():
+        return True
+    lex = lexicon()
+    return nxt[2].lower() in lex.months or nxt[2].lower() in lex.weekdays
+
+
+def year(span: Span, doc: Doc) -> bool:
+    """Reject a bare four-digit number that counts a plural noun ("2000 troops", "1500 people")."""
+    nxt = _next_token_pos(span, doc)
+    return nxt is None or nxt[1] not in ("NNS", "NNPS")
+
+
+def no_noun_after(span: Span, doc: Doc) -> bool:
+    """Reject a season used as a noun modifier or a common noun ("spring water", "hot spring")."""
+    nxt = _next_token_pos(span, doc)
+    if nxt is not None and nxt[0] in ("NOUN", "PROPN"):
+        return False
+    return not (len(span) and span[0].i > 0 and doc[span[0].i - 1].pos_ == "ADJ")
+
+
+def adverb(span: Span, doc: Doc) -> bool:
+    """Keep "daily" as a frequency ("rose daily"), not as an adjective ("a daily newspaper")."""
+    nxt = _next_token_pos(span, doc)
+    return not (nxt is not None and nxt[0] in ("NOUN", "PROPN", "ADJ"))
+
+
+GUARDS: dict[str, Guard] = {
+    "not_verb": not_verb,
+    "no_name": no_name,
+    "year": year,
+    "no_noun_after": no_noun_after,
+    "adverb": adverb,
+}
+
+
+def passes(guards: tuple[str, ...], doc: Doc, start: int, end: int) -> bool:
+    """True when every named guard keeps the extent [start, end) of `doc`."""
+    if not guards:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    return all(GUARDS[name](span, doc) for name in guards)

@@ -1,0 +1,363 @@
+"""Normalizers for calendar expressions (DATE): each turns a rule's regex groups into a TIMEX3 value.
+
+Every normalizer reads the match groups (`g`, only the groups that matched), the document `Context`
+(publication date, tense, narrative anchor) and the rule's `args` from `rules.tsv`, and returns a
+`Norm` or None to reject the match. Durations, sets and clock times live in `normalize_spans.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import NamedTuple
+
+from service.pipeline.temporal.anchoring import Context
+from service.pipeline.temporal.calendar import (
+    PRECISION_RANK,
+    UNIT_PRECISION,
+    fmt,
+    safe_date,
+    shift,
+    value_start,
+    weekday_on_or_after,
+    weekday_on_or_before,
+)
+from service.pipeline.temporal.lexicon import lexicon, parse_number, parse_ordinal, parse_year_words
+
+Groups = dict[str, str]
+Args = dict[str, str]
+
+
+class Norm(NamedTuple):
+    """A normalizer's answer: the value, its precision, the anchor used, and a type override."""
+
+    value: str
+    precision: str | None
+    anchor: str | None = None
+    type: str | None = None
+
+
+Normalizer = Callable[[Groups, Context, Args], Norm | None]
+NORMALIZERS: dict[str, Normalizer] = {}
+
+
+def normalizer(fn: Normalizer) -> Normalizer:
+    """Register `fn` under its name, the name `rules.tsv` uses in its normalizer column."""
+    NORMALIZERS[fn.__name__.removeprefix("n_")] = fn
+    return fn
+
+
+def _key(word: str) -> str:
+    return " ".join(word.lower().replace("-", " ").split())
+
+
+def rel_offset(word: str | None) -> tuple[int, str] | None:
+    """(offset, base) of a modifier word ("last" -> (-1, "dct")), from `modifiers.tsv`."""
+    if not word:
+        return None
+    return lexicon().modifiers.get(_key(word))
+
+
+def month_of(word: str) -> int | None:
+    """Month number of a month name ("Sept." -> 9)."""
+    return lexicon().months.get(word.lower()) or lexicon().months.get(word.lower().rstrip("."))
+
+
+def unit_of(word: str) -> tuple[str, bool, bool] | None:
+    """(unit code, clock unit, article ok) of a unit word ("weeks" -> ("W", False, True))."""
+    return lexicon().units.get(word.lower())
+
+
+def is_future(ctx: Context) -> bool:
+    """True when the clause of the expression points ahead (will/shall/going to/is to...)."""
+    return ctx.tense() == "future"
+
+
+def year_of(g: Groups) -> int | None:
+    """The explicit year of a match: digits (`year`), words (`yearword`) or a number (`yearnum`)."""
+    if "year" in g:
+        return int(g["year"])
+    if "yearword" in g:
+        return parse_year_words(g["yearword"])
+    if "yearnum" in g and (n := parse_number(g["yearnum"])) is not None and 1000 <= n <= 2100:
+        return int(n)
+    return None
+
+
+def pick(candidates: list[date], dct: date, future: bool) -> date:
+    """Latest candidate on or before DCT (past/no tense) or earliest on or after it (future)."""
+    ordered = sorted(candidates)
+    if future:
+        return next((d for d in ordered if d >= dct), ordered[-1])
+    return next((d for d in reversed(ordered) if d <= dct), ordered[0])
+
+
+@normalizer
+def n_const(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """A fixed value (PRESENT_REF, PAST_REF, P1D for "daily"...); args: value, precision."""
+    value = args["value"]
+    anchor = ctx.dct_value if value.endswith("_REF") else None
+    return Norm(value, args.get("precision"), anchor)
+
+
+@normalizer
+def n_day_offset(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """today/yesterday/tomorrow: the publication day shifted by args offset (days)."""
+    return Norm(shift(ctx.dct, "D", int(args["offset"])).isoformat(), "day", ctx.dct_value)
+
+
+def resolve_weekday(g: Groups, ctx: Context) -> date | None:
+    """The day a weekday name refers to, from its modifier ("last"/"next") or the clause tense."""
+    weekday = lexicon().weekdays.get(g["weekday"].lower())
+    if weekday is None:
+        return None
+    rel = rel_offset(g.get("rel"))
+    if rel and rel[0] < 0:
+        return weekday_on_or_before(ctx.dct, weekday, strict=True)
+    if rel and rel[0] > 0:
+        return weekday_on_or_after(ctx.dct, weekday, strict=True)
+    if is_future(ctx):
+        return weekday_on_or_after(ctx.dct, weekday)
+    return weekday_on_or_before(ctx.dct, weekday)
+
+
+@normalizer
+def n_weekday(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """A weekday name: past tense -> latest on/before DCT, future -> next on/after DCT."""
+    day = resolve_weekday(g, ctx)
+    return Norm(day.isoformat(), "day", ctx.dct_value) if day else None
+
+
+def resolve_date(g: Groups, ctx: Context) -> tuple[date, bool] | None:
+    """(day, absolute) of a month-day expression; without a year the tense picks the year."""
+    month = month_of(g["month"]) if "month" in g else int(g["mnum"]) if "mnum" in g else None
+    dom = parse_ordinal(g["day"]) if "day" in g else int(g["dnum"]) if "dnum" in g else None
+    if month is None or dom is None:
+        return None
+    if "y2" in g:
+        year2 = int(g["y2"])
+        year: int | None = year2 if year2 > 99 else year2 + (1900 if year2 > 30 else 2000)
+    else:
+        year = year_of(g)
+    if year is not None:
+        day = safe_date(year, month, dom)
+        return (day, True) if day else None
+    options = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1) if (d := safe_date(y, month, dom))]
+    if not options:
+        return None
+    return pick(options, ctx.dct, is_future(ctx)), False
+
+
+@normalizer
+def n_date(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """A calendar day ("Sept. 9", "September 9, 2001", "2021-09-09")."""
+    resolved = resolve_date(g, ctx)
+    if not resolved:
+        return None
+    day, absolute = resolved
+    return Norm(day.isoformat(), "day", None if absolute else ctx.dct_value)
+
+
+@normalizer
+def n_month(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """A month, with a year, a modifier ("last April"), a year reference ("June last year") or tense."""
+    month = month_of(g["month"])
+    if month is None:
+        return None
+    year = year_of(g)
+    if year is not None:
+        return Norm(f"{year:04d}-{month:02d}", "month")
+    if (relyear := rel_offset(g.get("relyear"))) is not None:
+        return Norm(f"{ctx.dct.year + relyear[0]:04d}-{month:02d}", "month", ctx.dct_value)
+    options = [date(y, month, 1) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+    this_month = ctx.dct.replace(day=1)
+    rel = rel_offset(g.get("rel"))
+    if rel and rel[0] < 0:
+        day = max(d for d in options if d < this_month)
+    elif rel and rel[0] > 0:
+        day = min(d for d in options if d > this_month)
+    elif rel:
+        day = date(ctx.dct.year, month, 1)
+    else:
+        day = pick(options, this_month, is_future(ctx))
+    return Norm(fmt(day, "month"), "month", ctx.dct_value)
+
+
+@normalizer
+def n_year(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """An explicit year: "1998", "nineteen ninety-four", "the year two thousand", "fiscal 1988"."""
+    year = year_of(g)
+    return Norm(f"{year:04d}", "year") if year is not None else None
+
+
+@normalizer
+def n_decade(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """A decade: "the 1990s" -> 199; "the nineties" -> the publication century's nineties."""
+    if "year" in g:
+        return Norm(g["year"][:3], "decade")
+    digit = lexicon().decades.get(g["decadeword"].lower())
+    if digit is None:
+        return None
+    return Norm(f"{ctx.dct.year // 100}{digit}", "decade", ctx.dct_value)
+
+
+@normalizer
+def n_century(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """A century: "the 20th century" -> 19."""
+    n = parse_ordinal(g["ord"])
+    return Norm(f"{n - 1:02d}", "century") if n and 1 <= n <= 30 else None
+
+
+def from_anchor(ctx: Context, unit: str, n: int) -> Norm | None:
+    """The narrative anchor (else DCT) moved by `n` units, at the anchor's precision when it is finer."""
+    value, precision = ctx.anchor if ctx.anchor else (ctx.dct_value, "day")
+    base = value_start(value)
+    if base is None:
+        return None
+    unit_precision = UNIT_PRECISION.get(unit)
+    if unit_precision is None:
+        return None
+    out_precision = precision if precision in ("day", "week", "month", "quarter", "year") else "year"
+    if PRECISION_RANK[out_precision] < PRECISION_RANK[unit_precision]:
+        out_precision = unit_precision  # "two days later" after "in March": as precise as the unit
+    return Norm(fmt(shift(base, unit, n), out_precision), out_precision, value)
+
+
+@normalizer
+def n_relative(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """A unit with a modifier: "last week", "this month", "next year", "the following day"."""
+    unit = unit_of(g["unit"])
+    rel = rel_offset(g.get("rel")) or (0, "dct")
+    if unit is None or unit[1]:
+        return None
+    code, (offset, base) = unit[0], rel
+    if code == "D" or base == "narrative":
+        return from_anchor(ctx, code, offset)  # "the next day" counts from the story's day
+    precision = UNIT_PRECISION.get(code)
+    if precision is None:
+        return None
+    return Norm(fmt(shift(ctx.dct, code, offset), precision), precision, ctx.dct_value)
+
+
+def count_of(word: str) -> float | None:
+    """The count in front of a unit ("two" -> 2, "a" -> 1); None for vague counts ("several")."""
+    return parse_number(word)
+
+
+@normalizer
+def n_ago(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """"two days ago"/"a year from now": DCT moved by the count, written at the unit's precision."""
+    unit = unit_of(g["unit"])
+    if unit is None or unit[1]:
+        return None
+    direction = int(args.get("dir", "-1"))
+    n = count_of(g["num"]) if "num" in g else None  # "years ago": no count, a vague past
+    if n is None:
+        return Norm("PAST_REF" if direction < 0 else "FUTURE_REF", None, ctx.dct_value)
+    code = unit[0]
+    if code == "Y" and n == 1 and (quarter := ctx.recent_quarter()):
+        # Earnings reports: "a year ago" after "the third quarter" means that quarter a year before.
+        start = value_start(quarter)
+        if start:
+            return Norm(fmt(shift(start, "Y", direction), "quarter"), "quarter", quarter)
+    precision = UNIT_PRECISION.get(code)
+    if precision is None:
+        return None
+    return Norm(fmt(shift(ctx.dct, code, direction * round(n)), precision), precision, ctx.dct_value)
+
+
+@normalizer
+def n_narrative(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """"two days later"/"a year earlier": the narrative anchor moved by the count (args dir=±1)."""
+    unit = unit_of(g["unit"])
+    n = count_of(g.get("num", "one"))
+    if unit is None or unit[1] or n is None:
+        return None
+    direction = int(args.get("dir", "1"))
+    if unit[0] == "Y" and n == 1 and direction < 0 and (quarter := ctx.recent_quarter()):
+        start = value_start(quarter)
+        if start:
+            return Norm(fmt(shift(start, "Y", -1), "quarter"), "quarter", quarter)
+    return from_anchor(ctx, unit[0], direction * round(n))
+
+
+@normalizer
+def n_quarter(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """A fiscal quarter: "the third quarter (of 1990)", "next year's first quarter", "third-quarter"."""
+    q = parse_ordinal(g["ord"])
+    if q is None or not 1 <= q <= 4:
+        return None
+    year = year_of(g)
+    if year is None and (relyear := rel_offset(g.get("relyear"))) is not None:
+        year = ctx.dct.year + relyear[0]
+    if year is not None:
+        return Norm(f"{year:04d}-Q{q}", "quarter", None if "year" in g else ctx.dct_value)
+    starts = [date(y, 3 * q - 2, 1) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+    if is_future(ctx):
+        day = next(s for s in starts if shift(s, "M", 3) > ctx.dct)
+    else:
+        day = max(s for s in starts if s <= ctx.dct)  # the latest such quarter already begun
+    return Norm(fmt(day, "quarter"), "quarter", ctx.dct_value)
+
+
+@normalizer
+def n_quarter_ref(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """"the quarter"/"the latest period": the last quarter mentioned, else DCT's (args which)."""
+    if ctx.quarter:
+        return Norm(ctx.quarter, "quarter", ctx.quarter)
+    day = ctx.dct if args.get("which") == "current" else shift(ctx.dct, "Q", -1)
+    return Norm(fmt(day, "quarter"), "quarter", ctx.dct_value)
+
+
+@normalizer
+def n_year_ago(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """"the year-ago quarter", "the 1988 period": the last quarter mentioned, in the year before."""
+    quarter = ctx.recent_quarter(window=800)
+    year = year_of(g)
+    if quarter:
+        q = quarter[-1]
+        target = year if year is not None else int(quarter[:4]) - 1
+        return Norm(f"{target:04d}-Q{q}", "quarter", quarter)
+    if year is not None:
+        return Norm(f"{year:04d}", "year")
+    return Norm(f"{ctx.dct.year - 1:04d}", "year", ctx.dct_value)
+
+
+@normalizer
+def n_half(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """"the first half (of 1990)" -> 1990-H1."""
+    n = parse_ordinal(g["ord"])
+    if n not in (1, 2):
+        return None
+    year = year_of(g)
+    return Norm(f"{year if year is not None else ctx.dct.year:04d}-H{n}", "quarter", ctx.dct_value)
+
+
+@normalizer
+def n_season(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """A season: "last spring" (the year before DCT's), "this summer", "the winter of 1994"."""
+    code = lexicon().seasons.get(g["season"].lower())
+    if code is None:
+        return None
+    year = year_of(g)
+    if year is not None:
+        return Norm(f"{year:04d}-{code}", "season")
+    rel = rel_offset(g.get("rel"))
+    year = ctx.dct.year
+    if rel and _key(g["rel"]) == "this past":
+        start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        year -= date(year, start_month, 1) > ctx.dct
+    elif rel:
+        year += rel[0]
+    return Norm(f"{year:04d}-{code}", "season", ctx.dct_value)
+
+
+@normalizer
+def n_weekend(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """"the weekend": the last one before DCT, or the coming one in a future clause or after "next"."""
+    rel = rel_offset(g.get("rel"))
+    if (rel and rel[0] > 0) or is_future(ctx):
+        saturday = weekday_on_or_after(ctx.dct, 6)
+    else:
+        saturday = weekday_on_or_before(ctx.dct, 6, strict=True)
+    return Norm(fmt(saturday, "week") + "-WE", "week", ctx.dct_value)

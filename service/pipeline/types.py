@@ -1,0 +1,85 @@
+"""What the pipeline produces: plain dataclasses, free of spaCy, the database and the API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EventType = Literal["desecration", "displacement", "statement"]
+Certainty = Literal["asserted", "alleged", "denied", "hedged"]
+
+
+@dataclass(slots=True)
+class Mention:
+    """A participant or place as written (`text`, offsets into the article) and resolved (`canonical`)."""
+
+    text: str
+    start: int
+    end: int
+    canonical: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Quantity:
+    text: str
+    min: int | None
+    max: int | None
+
+
+@dataclass(slots=True)
+class EventDate:
+    """The date of an event: a TIMEX3 value with the words it came from and how it was resolved."""
+
+    text: str
+    value: str
+    precision: str | None
+    anchor: str | None
+    rule: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    """One extracted event with its arguments and the evidence it rests on.
+
+    `start`/`end` are the evidence sentence's offsets in the article text; `trigger_start`/`trigger_end`
+    the trigger word's. `explanation` says which rules produced each field.
+    """
+
+    type: EventType
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    sentence: str
+    start: int
+    end: int
+    subtype: str | None = None
+    agent: Mention | None = None
+    target: Mention | None = None
+    location: Mention | None = None
+    attribution: Mention | None = None
+    quantity: Quantity | None = None
+    date: EventDate | None = None
+    certainty: Certainty = "asserted"
+    speaker: Mention | None = None
+    quote: str | None = None
+    cue: str | None = None
+    codes: dict[str, str | None] = field(default_factory=dict)
+    confidence: float = 0.5
+    explanation: list[str] = field(default_factory=list)
+    mentions: int = 1
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger the pipeline considered, kept or not, for `explain=true` answers."""
+
+    sentence_index: int
+    trigger: str
+    start: int
+    end: int
+    type: EventType
+    kept: bool
+    reason: str

@@ -1,0 +1,93 @@
+"""Event queries: filters, chronological order, keyset pagination with opaque cursors."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, and_, false, func, or_, select, tuple_
+from sqlalchemy.orm import Session
+
+from service.errors import InvalidInput
+from service.store.models import Article, Event
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What `GET /v1/events` and `GET /v1/timeline` filter on. `since`/`until` bound the event date:
+    an event is kept when the days its date covers overlap [since, until]; undated events are left out."""
+
+    type: str | None = None
+    actor: str | None = None
+    location: str | None = None
+    since: date | None = None
+    until: date | None = None
+    article_id: int | None = None
+    q: str | None = None
+
+
+def _escape_like(text: str) -> str:
+    return text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _contains(column: object, text: str) -> object:
+    return column.like(f"%{_escape_like(text)}%", escape="\\")  # type: ignore[attr-defined]
+
+
+def filtered(filters: EventFilter) -> Select[tuple[Event]]:
+    query = select(Event)
+    if filters.type:
+        query = query.where(Event.type == filters.type)
+    if filters.article_id is not None:
+        query = query.where(Event.article_id == filters.article_id)
+    if filters.actor:
+        query = query.where(_contains(Event.actor_text, filters.actor))  # type: ignore[arg-type]
+    if filters.location:
+        query = query.where(_contains(Event.location_text, filters.location))  # type: ignore[arg-type]
+    if filters.q:
+        needle = f"%{_escape_like(filters.q)}%"
+        query = query.where(
+            or_(func.lower(Event.sentence).like(needle, escape="\\"), func.lower(Event.quote).like(needle, escape="\\"))
+        )
+    if filters.since is not None:
+        query = query.where(and_(Event.undated == false(), Event.date_end >= filters.since))
+    if filters.until is not None:
+        query = query.where(and_(Event.undated == false(), Event.date_start <= filters.until))
+    return query
+
+
+def encode_cursor(event: Event) -> str:
+    raw = json.dumps([int(event.undated), event.sort_date.isoformat(), event.id]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[bool, date, int]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        undated, day, event_id = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        return bool(undated), date.fromisoformat(day), int(event_id)
+    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as error:
+        raise InvalidInput("cursor is not one this service issued") from error
+
+
+def list_events(
+    *, session: Session, filters: EventFilter, limit: int, cursor: str | None = None
+) -> tuple[list[Event], str | None]:
+    """One page of events in timeline order (dated by first day, then undated by article day, then id)."""
+    query = filtered(filters)
+    if cursor:
+        undated, day, event_id = decode_cursor(cursor)
+        query = query.where(tuple_(Event.undated, Event.sort_date, Event.id) > tuple_(undated, day, event_id))
+    query = query.order_by(Event.undated, Event.sort_date, Event.id).limit(limit + 1)
+    rows = list(session.scalars(query))
+    next_cursor = encode_cursor(rows[limit - 1]) if len(rows) > limit else None
+    return rows[:limit], next_cursor
+
+
+def articles_by_id(*, session: Session, ids: set[int]) -> dict[int, Article]:
+    if not ids:
+        return {}
+    return {a.id: a for a in session.scalars(select(Article).where(Article.id.in_(ids)))}

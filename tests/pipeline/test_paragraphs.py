@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+
+def test_every_line_starts_a_sentence(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Headline without a full stop\nThe body starts here and goes on\nA second paragraph.")
+    starts = [s.text.strip() for s in doc.sents]
+    assert starts[0] == "Headline without a full stop"
+    assert starts[1].startswith("The body starts here")
+    assert starts[-1] == "A second paragraph."

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import pytest
+
+from service.pipeline.quantities import parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "high"),
+    [
+        ("thousands", 1000, None),
+        ("tens of thousands of people", 10000, 99999),
+        ("hundreds of thousands", 100000, 999999),
+        ("more than 200 families", 200, None),
+        ("at least 35 people", 35, None),
+        ("some 3,000 villagers", 3000, 3000),
+        ("1.2 million people", 1_200_000, 1_200_000),
+        ("five thousand residents", 5000, 5000),
+        ("several hundred people", 300, None),
+        ("nearly 500 families", None, 500),
+        ("dozens", 24, 99),
+        ("12 families", 12, 12),
+    ],
+)
+def test_quantity_bounds(phrase: str, low: int | None, high: int | None) -> None:
+    quantity = parse_quantity(phrase)
+    assert quantity is not None
+    assert (quantity.min, quantity.max) == (low, high)
+
+
+def test_phrase_without_a_count_has_no_quantity() -> None:
+    assert parse_quantity("the villagers") is None

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from service.pipeline.quotes import find_quotes, is_speech
+
+
+def test_straight_and_curly_quotes_are_found_with_content_offsets() -> None:
+    text = 'He said "we will stay here" and she wrote “they must leave now.”'
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == ["we will stay here", "they must leave now."]
+    assert all(text[q.start : q.end] == q.text for q in quotes)
+
+
+def test_quote_left_open_ends_with_its_paragraph() -> None:
+    text = '"The first part goes on\n"and the second part ends," she said.'
+    assert [q.text for q in find_quotes(text)] == ["The first part goes on", "and the second part ends,"]
+
+
+def test_names_and_scare_quotes_are_not_speech() -> None:
+    quotes = find_quotes('Known as "The Lion," he dismissed the claims as "rumors."')
+    assert not any(is_speech(q) for q in quotes)

@@ -1,0 +1,82 @@
+"""Statements: speaker, cue, quote and speech act."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from service.pipeline.statements import find_statements
+
+
+def _statements(parse: Callable[[str], Doc], text: str):  # type: ignore[no-untyped-def]
+    return find_statements(parse(text), frozenset())[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "quote"),
+    [
+        ('"We have lost everything," said Maria Lopez, a farmer.', "Maria Lopez", "said", "We have lost everything"),
+        ('"The road is closed," the governor told reporters.', "governor", "told", "The road is closed"),
+        ('Mayor Tim Rowe said: "Nobody was hurt in the blaze."', "Tim Rowe", "said", "Nobody was hurt"),
+        ("The ministry said that the border would reopen next week.", "ministry", "said", "the border would reopen"),
+    ],
+)
+def test_speaker_cue_and_quote(parse: Callable[[str], Doc], text: str, speaker: str, cue: str, quote: str) -> None:
+    statements = _statements(parse, text)
+    assert len(statements) == 1
+    found = statements[0]
+    assert found.speaker is not None and speaker in found.speaker.text
+    assert found.cue == cue and found.quote is not None and quote in found.quote
+
+
+def test_quote_in_next_paragraph_keeps_the_speaker(parse: Callable[[str], Doc]) -> None:
+    text = '"The water came at night," said Rosa Diaz.\n"We call on the government to send boats now."'
+    statements = _statements(parse, text)
+    assert [s.speaker.canonical for s in statements if s.speaker] == ["Rosa Diaz", "Rosa Diaz"]
+    assert statements[1].subtype == "appeal"
+
+
+def test_surname_resolves_to_the_nearest_full_name(parse: Callable[[str], Doc]) -> None:
+    text = ("Omar Haddad Sr. founded the party in 1970. His son Karim Haddad leads it today.\n"
+            '"We will never give up," Haddad said.')
+    statement = _statements(parse, text)[-1]
+    assert statement.speaker is not None and statement.speaker.canonical == "Karim Haddad"
+
+
+def test_unnamed_speaker_takes_the_name_given_next(parse: Callable[[str], Doc]) -> None:
+    text = ('"They burned the houses," one villager told the agency. The man gave only his first name, Idris, '
+            "fearing reprisals.")
+    statement = _statements(parse, text)[0]
+    assert statement.speaker is not None and statement.speaker.canonical == "Idris"
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("The army denied reports that it had shelled the town.", "denial"),
+        ("The minister praised the rescue teams for their courage.", "praise"),
+        ("The UN urged both sides to allow aid into the city.", "appeal"),
+        ('"I will never leave my land," the farmer said.', "vow"),
+        ("The opposition accused the government of rigging the vote.", "accusation"),
+        ('"The bridge reopened on schedule," the engineer said.', "claim"),
+    ],
+)
+def test_speech_act(parse: Callable[[str], Doc], text: str, act: str) -> None:
+    assert [s.subtype for s in _statements(parse, text)] == [act]
+
+
+def test_cue_reported_inside_another_statement_is_not_a_second_one(parse: Callable[[str], Doc]) -> None:
+    statements = _statements(parse, "Residents decried what they said was neglect by the council.")
+    assert [s.cue for s in statements] == ["decried"]
+
+
+def test_posting_a_video_is_not_a_statement(parse: Callable[[str], Doc]) -> None:
+    assert _statements(parse, "One official posted video of the crowds to social media.") == []
+
+
+def test_according_to_is_attribution_when_the_sentence_holds_an_incident(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Troops expelled 300 families, according to local elders.")
+    assert find_statements(doc, frozenset({0}))[0] == []
+    assert len(find_statements(doc, frozenset())[0]) == 1
