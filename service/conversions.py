@@ -34,7 +34,8 @@ def _quantity(quantity: Quantity | None) -> QuantityPublic | None:
 def _date(event_date: EventDate | None) -> EventDatePublic | None:
     if event_date is None:
         return None
-    span = TextSpan(start=event_date.start, end=event_date.end) if event_date.start is not None else None
+    has_span = event_date.start is not None and event_date.end is not None
+    span = TextSpan(start=event_date.start, end=event_date.end) if has_span else None  # type: ignore[arg-type]
     return EventDatePublic(
         text=event_date.text, value=event_date.value, precision=event_date.precision,
         anchor=event_date.anchor, rule=event_date.rule, span=span,

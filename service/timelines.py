@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC
+from typing import Literal
 
 from sqlalchemy.orm import Session
 
@@ -30,7 +31,7 @@ def timeline(*, session: Session, filters: event_store.EventFilter, limit: int, 
             article=ArticleRef(id=article.id, headline=article.headline, source=article.source, url=article.url,
                                published_at=published),
         )
-        bound = "upper" if row.undated else "exact"
+        bound: Literal["exact", "upper"] = "upper" if row.undated else "exact"
         if days and days[-1].date == row.sort_date and days[-1].bound == bound:
             days[-1].entries.append(entry)
         else:

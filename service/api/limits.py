@@ -25,8 +25,8 @@ class BodySizeLimit:
             "type": "https://eventline.dev/problems/payload-too-large", "title": "Payload too large",
             "status": 413, "detail": f"request body exceeds {self.max_bytes} bytes", "instance": scope.get("path"),
         }).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode())]})
+        headers = [(b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": 413, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

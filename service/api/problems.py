@@ -13,6 +13,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from service.errors import EventlineError, Unavailable
 
 PROBLEM_JSON = "application/problem+json"
+# For route `responses=`: documents that an error status answers with problem+json.
+PROBLEM: dict[str, Any] = {"content": {PROBLEM_JSON: {}}}
 _TYPE_BASE = "https://eventline.dev/problems/"
 log = logging.getLogger("eventline.api")
 

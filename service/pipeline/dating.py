@@ -38,7 +38,8 @@ def _as_date(timex: Timex, rule_prefix: str = "") -> EventDate:
 def _timexes_in(sentence: Span, timexes: list[Timex], quotes: list[Quote]) -> list[Timex]:
     return [
         t for t in timexes
-        if sentence.start_char <= t.start < sentence.end_char and _usable(t) and not any(q.contains(t.start) for q in quotes)
+        if sentence.start_char <= t.start < sentence.end_char and _usable(t)
+        and not any(q.contains(t.start) for q in quotes)
     ]
 
 

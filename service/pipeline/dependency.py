@@ -22,7 +22,8 @@ def subject_of(verb: Token) -> Token | None:
         if current is None:
             return None
         for child in current.children:
-            if child.dep_ == "nsubj":
+            # Up the chain, a passive subject acts too: "Soldiers were filmed tearing down posters".
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and current is not verb):
                 return child
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
             current = current.head

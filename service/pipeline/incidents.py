@@ -99,12 +99,22 @@ def agent_of(trigger: Token, patients: list[Token]) -> Token | None:
 
 
 def _site_of(patients: list[Token]) -> Token | None:
+    """The patient that is a sacred site or memorial ("the shrine", "the shrine wall", "grave stones")."""
     sites = sacred_sites()
     for patient in patients:
-        words = [patient, *(c for c in patient.children if c.dep_ == "compound")]
-        if any(w.lemma_.lower() in sites or w.lower_ in sites for w in words):
-            return patient
+        words = [patient, *(c for c in patient.children if c.dep_ in ("compound", "nmod"))]
+        for word in words:
+            if word.lemma_.lower() in sites or word.lower_ in sites:
+                return patient if word.dep_ == "compound" else word
     return None
+
+
+def _quantity_phrase(displaced: Token) -> str:
+    """The whole noun phrase counting the displaced: "tens of thousands of residents" for "residents"."""
+    root = displaced
+    while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "NUM", "PRON", "ADJ"):
+        root = root.head.head
+    return displaced.doc[root.left_edge.i : displaced.i + 1].text
 
 
 def _is_displaceable(patient: Token, known_places: frozenset[str]) -> bool:
@@ -174,7 +184,7 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
     event.target = mention_of(displaced) if displaced is not None else None
     event.agent = mention_of(agent) if agent is not None else None
     if displaced is not None:
-        event.quantity = parse_quantity(mention_span(displaced).text)
+        event.quantity = parse_quantity(_quantity_phrase(displaced))
     event.explanation.append(f"trigger '{trigger.lemma_}' ({entry.mode}) displacing '{displaced}'")
     return event, "kept"
 

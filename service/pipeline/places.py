@@ -66,11 +66,11 @@ def clause_location(trigger: Token, known_places: frozenset[str]) -> Mention | N
                 best = (distance, ent)
     for _prep, obj in prep_objects(trigger, _LOCATIVE):
         if obj.pos_ == "PROPN":
-            ent = _entity_of(obj)
-            span = ent if ent is not None else sentence.doc[obj.left_edge.i : obj.i + 1]
-            if ent is None or ent.label_ not in ("PERSON", "NORP", "DATE", "CARDINAL"):
-                if best is None or best[0] > 1:
-                    best = (1, span)
+            obj_entity = _entity_of(obj)
+            span = obj_entity if obj_entity is not None else sentence.doc[obj.left_edge.i : obj.i + 1]
+            plausible = obj_entity is None or obj_entity.label_ not in ("PERSON", "NORP", "DATE", "CARDINAL")
+            if plausible and (best is None or best[0] > 1):
+                best = (1, span)
     return _as_mention(best[1]) if best else None
 
 

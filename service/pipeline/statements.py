@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from service.pipeline.dependency import is_negated, mention_span
+from service.pipeline.dependency import is_negated
 from service.pipeline.lexicons import CueEntry, reporting_cues, speech_act_cues
 from service.pipeline.paragraphs import paragraph_of
 from service.pipeline.quotes import Quote, find_quotes, is_speech

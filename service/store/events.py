@@ -37,7 +37,7 @@ def _contains(column: object, text: str) -> object:
     return column.like(f"%{_escape_like(text)}%", escape="\\")  # type: ignore[attr-defined]
 
 
-def filtered(filters: EventFilter) -> Select[tuple[Event]]:
+def filtered(filters: EventFilter) -> Select[Event]:
     query = select(Event)
     if filters.type:
         query = query.where(Event.type == filters.type)

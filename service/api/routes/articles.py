@@ -5,13 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Response, status
 
 from service.api.deps import PipelineDep, SessionDep, SessionsDep, SettingsDep
+from service.api.problems import PROBLEM
 from service.errors import InvalidInput
 from service.flows import database_errors, ingest_article
 from service.schemas import ArticleIn, ArticlePublic, ArticleWithEvents, EventPublic
 from service.store import articles as article_store
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
-PROBLEM = {"content": {"application/problem+json": {}}}
 
 
 @router.post(

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query
 
 from service.api.deps import SessionDep, SettingsDep
+from service.api.problems import PROBLEM
 from service.errors import InvalidInput
 from service.flows import database_errors
 from service.pipeline.temporal import value_interval
@@ -16,7 +17,9 @@ from service.store.events import EventFilter
 from service.timelines import event_page, timeline
 
 router = APIRouter(prefix="/v1", tags=["events"])
-PROBLEM = {"content": {"application/problem+json": {}}}
+ACTOR_HELP = "Text in the agent, target, speaker or attribution (names and aliases)"
+SINCE_HELP = "Events whose date reaches this day or later (2021-09 = from Sept 1); undated events are left out"
+UNTIL_HELP = "Events whose date starts on or before this day (2021-09 = through Sept 30)"
 
 
 def _bound(value: str | None, name: str, end: bool) -> date | None:
@@ -30,10 +33,10 @@ def _bound(value: str | None, name: str, end: bool) -> date | None:
 
 def event_filter(
     type: Annotated[Literal["desecration", "displacement", "statement"] | None, Query()] = None,
-    actor: Annotated[str | None, Query(max_length=200, description="Text in agent, target, speaker or attribution")] = None,
+    actor: Annotated[str | None, Query(max_length=200, description=ACTOR_HELP)] = None,
     location: Annotated[str | None, Query(max_length=200)] = None,
-    since: Annotated[str | None, Query(description="Events whose date reaches this day or later (2021-09 = from Sept 1)")] = None,
-    until: Annotated[str | None, Query(description="Events whose date starts on or before (2021-09 = through Sept 30)")] = None,
+    since: Annotated[str | None, Query(description=SINCE_HELP)] = None,
+    until: Annotated[str | None, Query(description=UNTIL_HELP)] = None,
     article_id: Annotated[int | None, Query()] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text in the evidence sentence or quote")] = None,
 ) -> EventFilter:

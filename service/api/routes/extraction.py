@@ -5,12 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Query
 
 from service.api.deps import PipelineDep, SettingsDep
+from service.api.problems import PROBLEM
 from service.errors import InvalidInput
 from service.flows import extract_article, tag_temporal
 from service.schemas import ArticleIn, ExtractionOut, TemporalIn, TemporalOut
 
 router = APIRouter(prefix="/v1", tags=["extraction"])
-PROBLEM = {"content": {"application/problem+json": {}}}
 
 
 @router.post("/extract", response_model=ExtractionOut, summary="Extract events, store nothing",

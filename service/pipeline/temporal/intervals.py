@@ -55,6 +55,8 @@ def value_interval(value: str | None) -> tuple[date, date] | None:
             day = date(year, int(m["month"]), int(m["day"]))
             return day, day
         if m["month"]:
+            if not 1 <= int(m["month"]) <= 12:
+                return None
             return _month_start(year, int(m["month"])), _month_end(year, int(m["month"]))
         if m["week"]:
             monday = date.fromisocalendar(year, int(m["week"]), 1)
