@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 EventTypeName = Literal["desecration", "displacement", "statement"]
-CertaintyName = Literal["asserted", "alleged", "denied", "hedged"]
+CertaintyName = Literal["asserted", "reported", "alleged", "denied", "hedged"]
 
 
 class DatedText(BaseModel):

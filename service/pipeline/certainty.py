@@ -1,15 +1,15 @@
-"""How sure the article is that an event happened (asserted, alleged, denied, hedged), and on whose
-word ("according to leaders of the resistance")."""
+"""How sure the article is that an event happened (asserted, reported, alleged, denied, hedged), and
+on whose word ("according to leaders of the resistance", "..., police said")."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
 from service.pipeline.dependency import mention_span
-from service.pipeline.lexicons import certainty_cues
+from service.pipeline.lexicons import certainty_cues, reporting_cues
 from service.pipeline.types import Certainty, Event, Mention
 
-_STRENGTH: dict[str, int] = {"asserted": 0, "hedged": 1, "alleged": 2, "denied": 3}
+_STRENGTH: dict[str, int] = {"asserted": 0, "reported": 1, "hedged": 2, "alleged": 3, "denied": 4}
 
 
 def _according_to(sentence_tokens: list[Token]) -> Token | None:
@@ -18,6 +18,18 @@ def _according_to(sentence_tokens: list[Token]) -> Token | None:
             for child in token.children:
                 if child.lower_ == "to":
                     return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _reporting_source(trigger: Token) -> Token | None:
+    """The subject of a reporting verb the trigger's clause is reported under ("police said X")."""
+    for head in list(trigger.ancestors)[:5]:
+        entry = reporting_cues().get((head.lemma_.lower(), "VERB"))
+        if entry is None and certainty_cues().get(head.lemma_.lower(), ("", ""))[1] != "head":
+            continue
+        for child in head.children:
+            if child.dep_ in ("nsubj", "agent") and child.lower_ not in ("it", "who", "which", "that"):
+                return child if child.dep_ == "nsubj" else next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
 
 
@@ -53,6 +65,10 @@ def assess(trigger: Token) -> tuple[Certainty, Token | None, list[str]]:
         if cue and cue[1] == "sentence" and token.i != trigger.i:
             raise_to(cue[0], f"'{token.text}' in the sentence")
     attribution = _according_to(sentence)
+    if attribution is None:
+        attribution = _reporting_source(trigger)
+        if attribution is not None:
+            raise_to("reported", f"reported by '{attribution.text}'")
     return level, attribution, reasons
 
 

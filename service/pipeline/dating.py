@@ -43,6 +43,13 @@ def _timexes_in(sentence: Span, timexes: list[Timex], quotes: list[Quote]) -> li
     ]
 
 
+def _describes_a_thing(root: Token, trigger: Token) -> bool:
+    """A date that qualifies a noun ("a 15th-century shrine", "the 2010 law"), not when things happened."""
+    return root.dep_ in ("amod", "compound", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN") and (
+        root.head.i != trigger.i
+    )
+
+
 def attached_date(doc: Doc, event: Event, timexes: list[Timex], quotes: list[Quote]) -> EventDate | None:
     """The timex of the event's own sentence nearest its trigger in the parse."""
     trigger_span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
@@ -52,7 +59,7 @@ def attached_date(doc: Doc, event: Event, timexes: list[Timex], quotes: list[Quo
     best: tuple[int, Timex] | None = None
     for timex in _timexes_in(trigger.sent, timexes, [] if event.type != "statement" else quotes):
         root = _root(doc, timex)
-        if root is None:
+        if root is None or _describes_a_thing(root, trigger):
             continue
         distance = path_length(root, trigger)
         if distance <= _MAX_ATTACHMENT_DISTANCE and (best is None or distance < best[0]):

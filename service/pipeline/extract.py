@@ -36,7 +36,8 @@ def extract_events(doc: Doc, timexes: list[Timex]) -> Extraction:
     events = incidents + statements
     quotes = [q for q in find_quotes(doc.text) if is_speech(q)]
     date_events(doc, events, timexes, quotes)
-    events = merge_mentions(events)
+    headline_end = doc.text.find("\n")
+    events = merge_mentions(events, body_start=headline_end if headline_end > 0 else 0)
     apply_codes(events)
     events.sort(key=lambda e: (e.start, e.trigger_start))
     return Extraction(

@@ -20,10 +20,12 @@ from service.pipeline.lexicons import (
     desecration_triggers,
     displaced_groups,
     displacement_triggers,
+    discovery_verbs,
+    eventive_heads,
     hypothetical_heads,
     sacred_sites,
 )
-from service.pipeline.places import clause_location, dominant_place, place_names
+from service.pipeline.places import clause_location, dateline_place, dominant_place, place_names
 from service.pipeline.quantities import parse_quantity
 from service.pipeline.types import Candidate, Event, EventType, Mention
 
@@ -39,6 +41,8 @@ def mention_of(token: Token) -> Mention:
 
 def _lookup(token: Token, table: dict[tuple[str, str], TriggerEntry]) -> TriggerEntry | None:
     pos = _POS_ALIASES.get(token.pos_, token.pos_)
+    if pos == "ADJ" and token.tag_ == "VBN":  # "the displaced families", "found damaged"
+        pos = "VERB"
     for lemma in (token.lemma_.lower(), token.lower_):
         entry = table.get((lemma, pos))
         if entry is not None:
@@ -70,6 +74,11 @@ def patients_of(trigger: Token) -> list[Token]:
             found.append(passive_subject)
         if trigger.dep_ in ("acl", "relcl", "amod") and (trigger.tag_ == "VBN" or _is_passive(trigger)):
             found.append(trigger.head)
+        # "a statue was found damaged", "headstones were discovered knocked over"
+        if trigger.tag_ == "VBN" and trigger.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "conj") and (
+            trigger.head.lemma_.lower() in discovery_verbs()
+        ):
+            found.extend(c for c in trigger.head.children if c.dep_ in ("nsubjpass", "dobj"))
         for prep, obj in prep_objects(trigger, frozenset({"to", "on"})):
             if trigger.lemma_.lower() in ("set", "attack", "damage"):
                 found.append(obj)
@@ -109,6 +118,13 @@ def _site_of(patients: list[Token]) -> Token | None:
     return None
 
 
+def _is_generic(noun: Token) -> bool:
+    """A bare plural with no determiner, number or possessor: "the destruction of shrines is a crime"."""
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    return not any(c.dep_ in ("det", "nummod", "poss", "compound", "amod") for c in noun.children)
+
+
 def _quantity_phrase(displaced: Token) -> str:
     """The whole noun phrase counting the displaced: "tens of thousands of residents" for "residents"."""
     root = displaced
@@ -127,7 +143,7 @@ def _is_displaceable(patient: Token, known_places: frozenset[str]) -> bool:
 
 def _rejection(trigger: Token) -> str | None:
     """Why a lexicon hit names no event that happened, or None when it does."""
-    if trigger.dep_ == "compound":
+    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in eventive_heads():
         return "modifies another noun (e.g. 'evacuation flights')"
     if is_negated(trigger):
         return "negated"
@@ -156,6 +172,8 @@ def _desecration(trigger: Token, entry: TriggerEntry) -> tuple[Event | None, str
     site = _site_of(patients)
     if site is None and entry.mode == "needs_site":
         return None, "no sacred site or memorial as its object"
+    if trigger.pos_ == "NOUN" and site is not None and _is_generic(site):
+        return None, f"generic mention ('{site.text}' names no particular site)"
     target = site if site is not None else (patients[0] if patients else None)
     event = _event(trigger, "desecration", entry.subtype)
     event.target = mention_of(target) if target is not None else None
@@ -192,7 +210,7 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
 def find_incidents(doc: Doc) -> tuple[list[Event], list[Candidate]]:
     """Desecration and displacement events of a parsed document, with every candidate considered."""
     known_places = place_names(doc)
-    fallback_place = dominant_place(doc)
+    fallback_place = dateline_place(doc) or dominant_place(doc)
     events: list[Event] = []
     candidates: list[Candidate] = []
     sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
@@ -214,9 +232,10 @@ def find_incidents(doc: Doc) -> tuple[list[Event], list[Candidate]]:
             )
             if event is None:
                 continue
-            event.location = clause_location(token, known_places)
+            taken = tuple(m.start for m in (event.agent, event.target) if m is not None)
+            event.location = clause_location(token, known_places, taken)
             if event.location is None and fallback_place is not None:
                 event.location = Mention(fallback_place.text, fallback_place.start, fallback_place.end)
-                event.explanation.append("location: the article's dominant place")
+                event.explanation.append("location: the article's dateline or dominant place")
             events.append(event)
     return events, candidates

@@ -102,5 +102,15 @@ def event_codes() -> tuple[tuple[str, str, str, str], ...]:
 
 
 @cache
+def eventive_heads() -> frozenset[str]:
+    return read_set("lexicons/eventive_heads.tsv")
+
+
+@cache
+def discovery_verbs() -> frozenset[str]:
+    return read_set("lexicons/discovery_verbs.tsv")
+
+
+@cache
 def displaced_groups() -> dict[str, str]:
     return {key: cells[0] for key, cells in read_mapping("lexicons/displaced_groups.tsv").items()}

@@ -53,11 +53,12 @@ def _richness(event: Event) -> int:
     return sum(getattr(event, name) is not None for name in _ARGUMENTS)
 
 
-def merge_mentions(events: list[Event]) -> list[Event]:
+def merge_mentions(events: list[Event], body_start: int = 0) -> list[Event]:
     """Events with each group of mentions of one event folded into its first (or richest, within a
-    sentence) mention."""
+    sentence) mention. Mentions before `body_start` (the headline) fold into the body's mention:
+    the body tells the event with its context."""
     merged: list[Event] = []
-    for event in sorted(events, key=lambda e: (e.start, e.trigger_start)):
+    for event in sorted(events, key=lambda e: (e.start < body_start, e.start, e.trigger_start)):
         twin = next((kept for kept in merged if same_event(kept, event)), None)
         if twin is None:
             merged.append(event)

@@ -51,18 +51,24 @@ def is_place(token: Token, known_places: frozenset[str]) -> Span | None:
     return None
 
 
-def clause_location(trigger: Token, known_places: frozenset[str]) -> Mention | None:
-    """The place nearest (in the parse) to the trigger among its sentence's places; proper nouns
-    governed by a locative preposition of the trigger count even when the model mislabels them."""
+_MAX_PLACE_DISTANCE = 5
+
+
+def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[int, ...] = ()) -> Mention | None:
+    """The place nearest (in the parse) to the trigger among its sentence's places, not one of the
+    participants (`taken`: character offsets inside the agent or target); proper nouns governed by a
+    locative preposition of the trigger count even when the model mislabels them."""
     sentence = trigger.sent
     best: tuple[int, Span] | None = None
     for ent in sentence.ents:
+        if any(ent.start_char <= offset < ent.end_char for offset in taken):
+            continue
         if ent.label_ in PLACE_LABELS or ent.text in known_places:
             distance = path_length(ent.root, trigger)
             # "in Panjshir" names where something happened; a place as subject or object names a party.
             if ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOCATIVE and ent.root.head.lower_ != "of":
                 distance -= 2
-            if best is None or distance < best[0]:
+            if distance <= _MAX_PLACE_DISTANCE and (best is None or distance < best[0]):
                 best = (distance, ent)
     for _prep, obj in prep_objects(trigger, _LOCATIVE):
         if obj.pos_ == "PROPN":

@@ -55,6 +55,12 @@ def _content_of(cue: Token, clauses_only: bool = False) -> Span | None:
     if cue.dep_ in ("parataxis", "ccomp") and cue.head is not cue:  # "People should resist, said X"
         head = cue.head
         return cue.doc[head.left_edge.i : cue.left_edge.i]
+    if cue.lower_ == "according":  # "Nine people died, according to police": all but the source
+        sentence = cue.sent
+        before = cue.doc[sentence.start : cue.i]
+        after = cue.doc[cue.right_edge.i + 1 : sentence.end]
+        longer = max((before, after), key=len)
+        return longer if len(longer) > 2 else None
     return None
 
 
@@ -142,6 +148,8 @@ def find_statements(doc: Doc, incident_sentences: frozenset[int]) -> tuple[list[
             start = min(sentence.start_char, quote.start - 1) if quote else sentence.start_char
             end = max(sentence.end_char, quote.end) if quote else sentence.end_char
             event = _statement(doc.text[start:end].strip(), start, end, cue, cue.idx)
+            if cue.lower_ == "according":
+                event.cue = "according to"
             event.speaker = speaker
             if quote is not None:
                 used_quotes.add(id(quote))

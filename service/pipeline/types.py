@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 EventType = Literal["desecration", "displacement", "statement"]
-Certainty = Literal["asserted", "alleged", "denied", "hedged"]
+# asserted: in the article's own voice; reported: on a named source's word ("officials said");
+# alleged: with a doubt cue ("allegedly", "purported", "claimed"); hedged: "may have"; denied.
+Certainty = Literal["asserted", "reported", "alleged", "denied", "hedged"]
 
 
 @dataclass(slots=True)

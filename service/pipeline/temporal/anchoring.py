@@ -22,17 +22,18 @@ _PRESENT_TAGS = ("VBZ", "VBP")
 
 
 @cache
-def _cues() -> tuple[frozenset[str], frozenset[str]]:
-    """(future auxiliaries, future-pointing governors) from `tense_cues.tsv`."""
+def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(future auxiliaries, future-pointing governors, forward prepositions) from `tense_cues.tsv`."""
     rows = read_table("temporal/tense_cues.tsv")
     aux = frozenset(r[0] for r in rows if r[1] == "future_aux")
     heads = frozenset(r[0] for r in rows if r[1] == "future_head")
-    return aux, heads
+    preps = frozenset(r[0] for r in rows if r[1] == "forward_prep")
+    return aux, heads, preps
 
 
 def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     """The tense of a verb token from its tag and auxiliaries; infinitives defer to their governor."""
-    future_aux, future_heads = _cues()
+    future_aux, future_heads, _ = _cues()
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "MD" and verb.lower_ in future_aux:
         return "future"
@@ -48,6 +49,9 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         return "future"  # "is leaving Friday": the present progressive with a date looks ahead
     head = verb.head
     if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and head is not verb:
+        head_past = head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
+        if head_past and head.lemma_ in future_heads | {"be"}:
+            return "past"  # "had been due to expire Friday": a plan seen from the past
         if head.lemma_ in future_heads or (head.lemma_ == "be" and head.tag_ in _PRESENT_TAGS):
             return "future"  # "set to resume Monday", "is to meet Friday"
         if depth < 3:
@@ -108,16 +112,25 @@ class Context:
             self._tense[key] = clause_tense(self.doc, self.start, self.end)
         return self._tense[key]
 
+    def after_forward_word(self) -> bool:
+        """True when the word before the expression marks a deadline ("extended to Nov. 20")."""
+        before = self.doc.text[max(0, self.start - 20) : self.start].split()
+        return bool(before) and before[-1].lower() in _cues()[2]
+
     def recent_quarter(self, window: int = 400) -> str | None:
         """The last quarter mentioned within `window` characters before the expression."""
         if self.quarter and self.start - self.quarter_pos <= window:
             return self.quarter
         return None
 
-    def remember(self, value: str, precision: str | None, start: int) -> None:
-        """Record a resolved value as the narrative anchor (only calendar values, not *_REF)."""
+    def remember(self, value: str, precision: str | None, start: int, anchor: str | None) -> None:
+        """Record a resolved value as the narrative anchor (only calendar values, not *_REF).
+
+        A quarter becomes the quarter anchor only when it was not itself resolved against an earlier
+        quarter, so that "a year earlier" keeps pointing at the quarter being reported on.
+        """
         if not value[:4].isdigit() or precision not in PRECISION_RANK:
             return
-        if precision == "quarter" and "-Q" in value and value[-1].isdigit():
+        if precision == "quarter" and "-Q" in value and value[-1].isdigit() and anchor in (None, self.dct_value):
             self.quarter, self.quarter_pos = value, start
         self.anchor, self.anchor_pos = (value, precision), start

@@ -25,7 +25,9 @@ def _next_token_pos(span: Span, doc: Doc) -> tuple[str, str, str] | None:
 
 def not_verb(span: Span, doc: Doc) -> bool:
     """Reject modals and verbs: "You may go", "They march on" ("May"/"March" at a sentence start)."""
-    return not any(t.tag_ == "MD" or t.tag_.startswith("VB") for t in span)
+    lex = lexicon()
+    names = [t for t in span if t.lower_ in lex.months or t.lower_ in lex.weekdays]
+    return not any(t.tag_ == "MD" or t.tag_.startswith("VB") for t in names)
 
 
 def no_name(span: Span, doc: Doc) -> bool:
@@ -40,7 +42,7 @@ def no_name(span: Span, doc: Doc) -> bool:
 def year(span: Span, doc: Doc) -> bool:
     """Reject a bare four-digit number that counts a plural noun ("2000 troops", "1500 people")."""
     nxt = _next_token_pos(span, doc)
-    return nxt is None or nxt[1] not in ("NNS", "NNPS")
+    return nxt is None or nxt[1] != "NNS"
 
 
 def no_noun_after(span: Span, doc: Doc) -> bool:
@@ -48,7 +50,8 @@ def no_noun_after(span: Span, doc: Doc) -> bool:
     nxt = _next_token_pos(span, doc)
     if nxt is not None and nxt[0] in ("NOUN", "PROPN"):
         return False
-    return not (len(span) and span[0].i > 0 and doc[span[0].i - 1].pos_ == "ADJ")
+    # A bare season after an adjective is the noun ("a hot spring"); "their own this summer" is fine.
+    return not (len(span) == 1 and span[0].i > 0 and doc[span[0].i - 1].pos_ == "ADJ")
 
 
 def adverb(span: Span, doc: Doc) -> bool:

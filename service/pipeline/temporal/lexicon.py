@@ -72,7 +72,7 @@ def _fragments(
         "month": "(?P<{g}>" + cased(months) + ")",
         "weekday": "(?P<{g}>" + cased(weekdays) + ")",
         "day": r"(?P<{g}>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)|" + _alternation(ordinals) + ")",
-        "year": r"(?P<{g}>(?<![\d$.,/-])(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|/\d))",
+        "year": r"(?P<{g}>(?<![\d$.,/])(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|/\d))",
         "yearword": rf"(?P<{{g}}>(?:{_alternation(teen_words)})[- ](?:{_alternation(ten_words)})(?:[- ](?:{_alternation(unit_words)}))?)",
         "num": rf"(?P<{{g}}>{digit_num}|{word_num})",
         "count": rf"(?P<{{g}}>{digit_num}|{word_num}|{_alternation(by_kind.get('article', []) + by_kind.get('fuzzy', []))})",

@@ -84,12 +84,15 @@ def year_of(g: Groups) -> int | None:
     return None
 
 
-def pick(candidates: list[date], dct: date, future: bool) -> date:
-    """Latest candidate on or before DCT (past/no tense) or earliest on or after it (future)."""
+def pick(candidates: list[date], dct: date, tense: str | None) -> date:
+    """Latest candidate on or before DCT in a past clause, earliest on or after it in a future one;
+    otherwise (present tense, no verb: "the offer expires Dec. 15") the one nearest to DCT."""
     ordered = sorted(candidates)
-    if future:
+    if tense == "future":
         return next((d for d in ordered if d >= dct), ordered[-1])
-    return next((d for d in reversed(ordered) if d <= dct), ordered[0])
+    if tense == "past":
+        return next((d for d in reversed(ordered) if d <= dct), ordered[0])
+    return min(ordered, key=lambda d: (abs((d - dct).days), d))
 
 
 @normalizer
@@ -145,7 +148,7 @@ def resolve_date(g: Groups, ctx: Context) -> tuple[date, bool] | None:
     options = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1) if (d := safe_date(y, month, dom))]
     if not options:
         return None
-    return pick(options, ctx.dct, is_future(ctx)), False
+    return pick(options, ctx.dct, None if ctx.after_forward_word() else ctx.tense()), False
 
 
 @normalizer
@@ -179,7 +182,7 @@ def n_month(g: Groups, ctx: Context, args: Args) -> Norm | None:
     elif rel:
         day = date(ctx.dct.year, month, 1)
     else:
-        day = pick(options, this_month, is_future(ctx))
+        day = pick(options, this_month, None if ctx.after_forward_word() else ctx.tense())
     return Norm(fmt(day, "month"), "month", ctx.dct_value)
 
 
@@ -208,8 +211,9 @@ def n_century(g: Groups, ctx: Context, args: Args) -> Norm | None:
     return Norm(f"{n - 1:02d}", "century") if n and 1 <= n <= 30 else None
 
 
-def from_anchor(ctx: Context, unit: str, n: int) -> Norm | None:
-    """The narrative anchor (else DCT) moved by `n` units, at the anchor's precision when it is finer."""
+def from_anchor(ctx: Context, unit: str, n: int, keep_precision: bool = True) -> Norm | None:
+    """The narrative anchor (else DCT) moved by `n` units, at the anchor's precision when it is finer
+    and `keep_precision` ("a year earlier" after "Sept. 30" is a day), else at the unit's precision."""
     value, precision = ctx.anchor if ctx.anchor else (ctx.dct_value, "day")
     base = value_start(value)
     if base is None:
@@ -218,7 +222,7 @@ def from_anchor(ctx: Context, unit: str, n: int) -> Norm | None:
     if unit_precision is None:
         return None
     out_precision = precision if precision in ("day", "week", "month", "quarter", "year") else "year"
-    if PRECISION_RANK[out_precision] < PRECISION_RANK[unit_precision]:
+    if not keep_precision or PRECISION_RANK[out_precision] < PRECISION_RANK[unit_precision]:
         out_precision = unit_precision  # "two days later" after "in March": as precise as the unit
     return Norm(fmt(shift(base, unit, n), out_precision), out_precision, value)
 
@@ -228,11 +232,12 @@ def n_relative(g: Groups, ctx: Context, args: Args) -> Norm | None:
     """A unit with a modifier: "last week", "this month", "next year", "the following day"."""
     unit = unit_of(g["unit"])
     rel = rel_offset(g.get("rel")) or (0, "dct")
-    if unit is None or unit[1]:
-        return None
+    if unit is None or unit[1] or g["unit"].lower().endswith("s"):
+        return None  # "coming months", "past years" are vague references, not one unit
     code, (offset, base) = unit[0], rel
     if code == "D" or base == "narrative":
-        return from_anchor(ctx, code, offset)  # "the next day" counts from the story's day
+        # "the next day"/"the following year" count from the story's date, at the unit's precision.
+        return from_anchor(ctx, code, offset, keep_precision=False)
     precision = UNIT_PRECISION.get(code)
     if precision is None:
         return None
@@ -292,11 +297,10 @@ def n_quarter(g: Groups, ctx: Context, args: Args) -> Norm | None:
         year = ctx.dct.year + relyear[0]
     if year is not None:
         return Norm(f"{year:04d}-Q{q}", "quarter", None if "year" in g else ctx.dct_value)
-    starts = [date(y, 3 * q - 2, 1) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
-    if is_future(ctx):
-        day = next(s for s in starts if shift(s, "M", 3) > ctx.dct)
-    else:
-        day = max(s for s in starts if s <= ctx.dct)  # the latest such quarter already begun
+    # Earnings news reports on quarters already begun, whatever the tense ("will report
+    # third-quarter results" in October means this year's third quarter).
+    starts = [date(y, 3 * q - 2, 1) for y in (ctx.dct.year - 1, ctx.dct.year)]
+    day = max(s for s in starts if s <= ctx.dct)
     return Norm(fmt(day, "quarter"), "quarter", ctx.dct_value)
 
 

@@ -34,6 +34,8 @@ def duration_value(n: float | None, code: str) -> str:
     prefix = "PT" if clock else "P"
     if n is None:
         return f"{prefix}X{'E' if code == 'DE' else letter}"
+    if code == "Y" and n >= 1000 and n % 1000 == 0:
+        return f"P{round(n / 1000)}L"  # "two thousand years" -> two millennia, as TimeBank writes it
     if code == "DE":
         # TimeBank writes one decade as P1E but several as years ("two decades" -> P20Y).
         return "P1E" if n == 1 else f"P{round(n * 10)}Y"

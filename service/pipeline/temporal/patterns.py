@@ -15,7 +15,7 @@ from service.pipeline.resources import read_table
 from service.pipeline.temporal.lexicon import lexicon
 from service.pipeline.temporal.types import TimexType
 
-_PLACEHOLDER = re.compile(r"\{(?P<name>[a-z]+)(?::(?P<group>[a-z0-9]+))?\}")
+_PLACEHOLDER = re.compile(r"\{(?P<name>[a-z]+)(?::(?P<group>[a-z0-9_]+))?\}")
 _TYPES = ("DATE", "TIME", "DURATION", "SET")
 # Keys of the args column that the tagger reads itself; the rest go to the normalizer.
 TAGGER_ARGS = ("guard", "span")
@@ -96,7 +96,8 @@ def candidates(text: str) -> list[Candidate]:
             start, end = m.span(rule.span_group) if rule.span_group else m.span()
             if end <= start:
                 continue
-            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            # "ord__2" is a second spelling of group "ord" (Python forbids reusing a group name).
+            groups = {k.split("__")[0]: v for k, v in m.groupdict().items() if v is not None}
             found.append(Candidate(start, end, rule, groups, m.end() - m.start()))
     return found
 

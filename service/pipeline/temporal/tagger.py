@@ -60,5 +60,5 @@ def find_timexes(doc: Doc, dct: date | datetime) -> list[Timex]:
                 anchor=norm.anchor,
             )
         )
-        ctx.remember(norm.value, norm.precision, cand.start)
+        ctx.remember(norm.value, norm.precision, cand.start, norm.anchor)
     return out
