@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from service.pipeline.lexicons import partitive_nouns
+
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # Left dependents that belong to a noun phrase's name ("the Taliban forces", "Sept. 9 tomb").
 _NAME_LEFT = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "npadvmod"})
@@ -25,6 +27,11 @@ def subject_of(verb: Token) -> Token | None:
             # Up the chain, a passive subject acts too: "Soldiers were filmed tearing down posters".
             if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and current is not verb):
                 return child
+        if current.dep_ == "xcomp" and current.head is not current:
+            # Object control: in "forced residents to flee" the residents flee.
+            controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
+            if controller is not None:
+                return partitive_head(controller)
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
             current = current.head
             continue
@@ -79,8 +86,10 @@ def prep_objects(word: Token, prepositions: frozenset[str] | None = None) -> Ite
 
 
 def partitive_head(noun: Token) -> Token:
-    """The real head of "dozens of graves", "some of the posters": the `of` object, else the noun."""
-    if noun.pos_ in ("NUM", "PRON", "DET") or noun.lemma_.lower() in ("dozen", "hundred", "thousand", "part"):
+    """The real head of "dozens of graves", "the majority of residents": the `of` object, else the noun."""
+    if noun.pos_ in ("NUM", "PRON", "DET") or noun.lemma_.lower() in partitive_nouns() or (
+        noun.lower_ in partitive_nouns()
+    ):
         for prep, obj in prep_objects(noun, frozenset({"of"})):
             del prep
             return obj

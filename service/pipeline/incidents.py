@@ -100,6 +100,12 @@ def agent_of(trigger: Token, patients: list[Token]) -> Token | None:
             agent = subject_of(trigger)
     if agent is None and trigger.pos_ in ("NOUN", "PROPN"):
         agent = next((c for c in trigger.children if c.dep_ == "poss"), None)
+    if agent is not None:
+        # "an explosion triggered by pro-Taliban militants": the people behind the instrument act.
+        for child in agent.children:
+            if child.dep_ in ("acl", "relcl") and by_agent_of(child) is not None:
+                agent = by_agent_of(child)
+                break
     if agent is not None and (agent in patients or agent.lower_ in ("who", "which", "that")):
         if agent.lower_ in ("who", "which", "that") and trigger.dep_ == "relcl":
             return trigger.head
@@ -174,6 +180,8 @@ def _desecration(trigger: Token, entry: TriggerEntry) -> tuple[Event | None, str
         return None, "no sacred site or memorial as its object"
     if trigger.pos_ == "NOUN" and site is not None and _is_generic(site):
         return None, f"generic mention ('{site.text}' names no particular site)"
+    if trigger.pos_ == "NOUN" and not patients and not any(c.dep_ in ("det", "poss") for c in trigger.children):
+        return None, "a general mention (no object, no determiner)"
     target = site if site is not None else (patients[0] if patients else None)
     event = _event(trigger, "desecration", entry.subtype)
     event.target = mention_of(target) if target is not None else None

@@ -24,6 +24,7 @@ class CueEntry:
     lemma: str
     pos: str
     speech_act: str
+    needs: str  # "clause": a reported clause or quotation; "object": any object will do
 
 
 def _trigger_table(name: str) -> dict[tuple[str, str], TriggerEntry]:
@@ -53,7 +54,7 @@ def sacred_sites() -> dict[str, str]:
 @cache
 def reporting_cues() -> dict[tuple[str, str], CueEntry]:
     return {
-        (row[0].lower(), row[1]): CueEntry(row[0].lower(), row[1], row[2])
+        (row[0].lower(), row[1]): CueEntry(row[0].lower(), row[1], row[2], row[3] if len(row) > 3 else "clause")
         for row in read_table("lexicons/reporting_cues.tsv")
     }
 
@@ -99,6 +100,11 @@ def event_codes() -> tuple[tuple[str, str, str, str], ...]:
     return tuple(
         (row[0], row[1], row[2], row[3] if len(row) > 3 else "") for row in read_table("lexicons/event_codes.tsv")
     )
+
+
+@cache
+def partitive_nouns() -> frozenset[str]:
+    return read_set("lexicons/partitive_nouns.tsv")
 
 
 @cache

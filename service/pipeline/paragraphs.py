@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from service.pipeline.datelines import find_dateline
+
 
 def mark_paragraph_starts(doc: Doc) -> Doc:
     """Reads token whitespace; sets `is_sent_start` on the first token after each line break."""
@@ -21,7 +23,20 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     for token in doc:
         if token.i > 0 and "\n" in doc[token.i - 1].whitespace_:
             token.is_sent_start = True
+    _split_datelines(doc)
     return doc
+
+
+def _split_datelines(doc: Doc) -> None:
+    """A dateline ("AMMAN, June 2 (Petra) -") is no part of its sentence: the story starts after it."""
+    offset = 0
+    for line in doc.text.split("\n"):
+        dateline = find_dateline(line)
+        if dateline is not None:
+            span = doc.char_span(offset + dateline.end, offset + dateline.end + 1, alignment_mode="expand")
+            if span is not None and span.start > 0:
+                doc[span.start].is_sent_start = True
+        offset += len(line) + 1
 
 
 def paragraph_of(sentence: Span) -> int:

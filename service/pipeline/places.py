@@ -3,11 +3,11 @@ article's dominant place."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from service.pipeline.datelines import find_dateline
 from service.pipeline.dependency import path_length, prep_objects
 from service.pipeline.types import Mention
 
@@ -16,8 +16,6 @@ _LOCATIVE = frozenset(
     {"in", "at", "near", "from", "into", "across", "outside", "inside", "around", "throughout", "to", "toward",
      "towards", "out of", "onto", "within", "along", "of"}
 )
-# "PESHAWAR:" or "KHARTOUM (Reuters) -" or "Kabul, Afghanistan —" opening a paragraph.
-_DATELINE = re.compile(r"^([A-Z][A-Za-z .'-]{2,40}?)(?:,\s*[A-Z][A-Za-z .'-]+)?\s*(?:\([^)]{1,40}\))?\s*[:—–-]\s")
 
 
 def place_names(doc: Doc) -> frozenset[str]:
@@ -84,10 +82,9 @@ def dateline_place(doc: Doc) -> Mention | None:
     """The dateline city of the article body ("PESHAWAR: Militants have ..."), if it has one."""
     offset = 0
     for line in doc.text.split("\n")[:4]:
-        match = _DATELINE.match(line)
-        if match and not match[1].strip().lower().startswith(("by ", "published", "updated")):
-            name = match[1].strip()
-            start = offset + match.start(1)
+        dateline = find_dateline(line)
+        if dateline is not None:
+            name, start = dateline.place, offset + dateline.place_start
             return Mention(text=name.title() if name.isupper() else name, start=start, end=start + len(name))
         offset += len(line) + 1
     return None

@@ -21,6 +21,7 @@ from service.pipeline.types import Candidate, Event, Mention
 _CONTENT_DEPS = ("ccomp", "parataxis", "xcomp", "dobj")
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 _NEUTRAL_ACT = "claim"
+_FIRST_PERSON = frozenset({"i", "we"})
 
 
 def _cue_entry(token: Token) -> CueEntry | None:
@@ -64,6 +65,19 @@ def _content_of(cue: Token, clauses_only: bool = False) -> Span | None:
     return None
 
 
+def _says_something(cue: Token, entry: CueEntry) -> bool:
+    """Whether the cue carries what its lexicon entry needs to be a statement without a quotation."""
+    if cue.lower_ == "according":
+        return True
+    if entry.needs == "infinitive":
+        return any(c.dep_ == "xcomp" for c in cue.children)
+    if entry.needs == "clause":
+        return _content_of(cue, clauses_only=True) is not None
+    return _content_of(cue) is not None or any(
+        c.dep_ == "prep" and c.lower_ in ("on", "about", "for", "against", "to") for c in cue.children
+    )
+
+
 def _inside(token: Token, quotes: list[Quote]) -> bool:
     return any(q.contains(token.idx) for q in quotes)
 
@@ -95,8 +109,7 @@ def _cues_in(sentence: Span, quotes: list[Quote], has_incident: bool) -> list[tu
         if speaker is None or _inside(speaker, quotes):
             continue
         sentence_has_quote = any(sentence.start_char <= q.start < sentence.end_char and is_speech(q) for q in quotes)
-        neutral = entry.speech_act == _NEUTRAL_ACT and token.lower_ != "according"
-        if neutral and _content_of(token, clauses_only=True) is None and not sentence_has_quote:
+        if not sentence_has_quote and not _says_something(token, entry):
             continue
         found.append((token, entry, speaker))
     contents = {cue.i: _content_of(cue) for cue, _, _ in found}
@@ -151,13 +164,22 @@ def find_statements(doc: Doc, incident_sentences: frozenset[int]) -> tuple[list[
             if cue.lower_ == "according":
                 event.cue = "according to"
             event.speaker = speaker
+            content = _content_of(cue)
             if quote is not None:
                 used_quotes.add(id(quote))
                 event.quote = quote.text.rstrip(",")
                 last_quoted_speaker, last_quote_paragraph = speaker, paragraph
+                if content is not None and content.start_char <= quote.start and quote.end <= content.end_char:
+                    event.quote = content.text  # a partial quotation inside indirect speech
             else:
-                content = _content_of(cue)
                 event.quote = content.text if content is not None else None
+            if speaker_head.lower_ in _FIRST_PERSON and quote is None:
+                # Unquoted first-person speech ("We urge the government ...") continues the last speaker.
+                event.quote = sentence.text.strip()
+                if last_speaker is not None:
+                    speaker = event.speaker = Mention(last_speaker.text, last_speaker.start, last_speaker.end,
+                                                      last_speaker.canonical or last_speaker.text,
+                                                      list(last_speaker.aliases))
             event.subtype = speech_act(entry, event.quote or sentence.text)
             event.explanation.append(f"cue '{cue.lemma_}' with speaker '{speaker.text}'")
             events.append(event)

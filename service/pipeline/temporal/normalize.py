@@ -279,7 +279,7 @@ def n_narrative(g: Groups, ctx: Context, args: Args) -> Norm | None:
     if unit is None or unit[1] or n is None:
         return None
     direction = int(args.get("dir", "1"))
-    if unit[0] == "Y" and n == 1 and direction < 0 and (quarter := ctx.recent_quarter()):
+    if unit[0] == "Y" and n == 1 and direction < 0 and (quarter := ctx.recent_quarter(window=1500)):
         start = value_start(quarter)
         if start:
             return Norm(fmt(shift(start, "Y", -1), "quarter"), "quarter", quarter)
@@ -306,7 +306,12 @@ def n_quarter(g: Groups, ctx: Context, args: Args) -> Norm | None:
 
 @normalizer
 def n_quarter_ref(g: Groups, ctx: Context, args: Args) -> Norm | None:
-    """"the quarter"/"the latest period": the last quarter mentioned, else DCT's (args which)."""
+    """"the quarter"/"the latest period": the last quarter mentioned, else DCT's (args which).
+
+    "the quarter ended Sept. 30" is the quarter holding that month."""
+    if "month" in g and (month := month_of(g["month"])):
+        year = ctx.dct.year - (month > ctx.dct.month)
+        return Norm(f"{year:04d}-Q{(month - 1) // 3 + 1}", "quarter", ctx.dct_value)
     if ctx.quarter:
         return Norm(ctx.quarter, "quarter", ctx.quarter)
     day = ctx.dct if args.get("which") == "current" else shift(ctx.dct, "Q", -1)
