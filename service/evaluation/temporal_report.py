@@ -180,7 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"note: peer {peer!r} is not available; skipped")
             continue
         systems.append((peer.strip(), peer_preds))
-    rows = [(name, part, total(docs, p)) for name, p in systems for part, docs in (("tune", tune), ("heldout", heldout))]
+    parts = (("tune", tune), ("heldout", heldout))
+    rows = [(name, part, total(docs, p)) for name, p in systems for part, docs in parts]
     print(f"TimeBank: {len(tune)} tune docs, {len(heldout)} held-out docs ({directory})")
     print(format_rows(rows))
     share = tag_s / parse_s if parse_s else 0.0

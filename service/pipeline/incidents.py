@@ -24,6 +24,7 @@ from service.pipeline.lexicons import (
     eventive_heads,
     hypothetical_heads,
     sacred_sites,
+    site_qualifiers,
 )
 from service.pipeline.places import clause_location, dateline_place, dominant_place, place_names
 from service.pipeline.quantities import parse_quantity
@@ -72,17 +73,19 @@ def patients_of(trigger: Token) -> list[Token]:
         passive_subject = passive_subject_of(trigger)
         if passive_subject is not None:
             found.append(passive_subject)
-        if trigger.dep_ in ("acl", "relcl", "amod") and (trigger.tag_ == "VBN" or _is_passive(trigger)):
+        if trigger.dep_ in ("acl", "relcl", "amod") and (trigger.tag_ in ("VBN", "JJ") or _is_passive(trigger)):
             found.append(trigger.head)
+        # Raised subjects: "1.7 million people are estimated to be displaced".
+        if trigger.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in trigger.children):
+            found.extend(c for c in trigger.head.children if c.dep_ in ("nsubjpass", "nsubj"))
         # "a statue was found damaged", "headstones were discovered knocked over"
         if trigger.tag_ == "VBN" and trigger.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "conj") and (
             trigger.head.lemma_.lower() in discovery_verbs()
         ):
             found.extend(c for c in trigger.head.children if c.dep_ in ("nsubjpass", "dobj"))
-        for prep, obj in prep_objects(trigger, frozenset({"to", "on"})):
-            if trigger.lemma_.lower() in ("set", "attack", "damage"):
-                found.append(obj)
-            del prep
+        # "set fire to the church", "swastikas were daubed on graves", "damage to the shrine"
+        for _prep, obj in prep_objects(trigger, frozenset({"to", "on", "onto"})):
+            found.append(obj)
     else:
         for _prep, obj in prep_objects(trigger, _NOMINAL_TARGET_PREPS):
             found.append(obj)
@@ -121,6 +124,9 @@ def _site_of(patients: list[Token]) -> Token | None:
         for word in words:
             if word.lemma_.lower() in sites or word.lower_ in sites:
                 return patient if word.dep_ == "compound" else word
+        qualifiers = site_qualifiers().get(patient.lemma_.lower())
+        if qualifiers and any(c.lemma_.lower() in qualifiers for c in patient.children):
+            return patient
     return None
 
 

@@ -103,6 +103,11 @@ def event_codes() -> tuple[tuple[str, str, str, str], ...]:
 
 
 @cache
+def site_qualifiers() -> dict[str, frozenset[str]]:
+    return {key: frozenset(cells[0].split("|")) for key, cells in read_mapping("lexicons/site_qualifiers.tsv").items()}
+
+
+@cache
 def partitive_nouns() -> frozenset[str]:
     return read_set("lexicons/partitive_nouns.tsv")
 

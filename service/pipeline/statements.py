@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from service.pipeline.dependency import is_negated
+from service.pipeline.dependency import is_negated, subject_of
 from service.pipeline.lexicons import CueEntry, reporting_cues, speech_act_cues
 from service.pipeline.paragraphs import paragraph_of
 from service.pipeline.quotes import Quote, find_quotes, is_speech
@@ -38,8 +38,8 @@ def _speaker_head(cue: Token) -> Token | None:
     for child in cue.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "which", "that", "what"):
             return child
-    if cue.dep_ == "conj":  # "... and told reporters"
-        return _speaker_head(cue.head) if _cue_entry(cue.head) else None
+    if cue.dep_ == "conj":  # "X arrived on Sunday and said ...": the subject of the first verb
+        return subject_of(cue)
     return None
 
 

@@ -306,12 +306,7 @@ def n_quarter(g: Groups, ctx: Context, args: Args) -> Norm | None:
 
 @normalizer
 def n_quarter_ref(g: Groups, ctx: Context, args: Args) -> Norm | None:
-    """"the quarter"/"the latest period": the last quarter mentioned, else DCT's (args which).
-
-    "the quarter ended Sept. 30" is the quarter holding that month."""
-    if "month" in g and (month := month_of(g["month"])):
-        year = ctx.dct.year - (month > ctx.dct.month)
-        return Norm(f"{year:04d}-Q{(month - 1) // 3 + 1}", "quarter", ctx.dct_value)
+    """"the quarter"/"the latest period": the last quarter mentioned, else DCT's (args which)."""
     if ctx.quarter:
         return Norm(ctx.quarter, "quarter", ctx.quarter)
     day = ctx.dct if args.get("which") == "current" else shift(ctx.dct, "Q", -1)
