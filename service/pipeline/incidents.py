@@ -224,7 +224,8 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
 def find_incidents(doc: Doc) -> tuple[list[Event], list[Candidate]]:
     """Desecration and displacement events of a parsed document, with every candidate considered."""
     known_places = place_names(doc)
-    fallback_place = dateline_place(doc) or dominant_place(doc)
+    # The place the article is mostly about beats the dateline, which is often where the reporter sits.
+    fallback_place = dominant_place(doc) or dateline_place(doc)
     events: list[Event] = []
     candidates: list[Candidate] = []
     sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}

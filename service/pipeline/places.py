@@ -12,9 +12,11 @@ from service.pipeline.dependency import path_length, prep_objects
 from service.pipeline.types import Mention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels the small model gets right often enough to overrule a place vote from elsewhere in the text.
+_NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON"})
 _LOCATIVE = frozenset(
-    {"in", "at", "near", "from", "into", "across", "outside", "inside", "around", "throughout", "to", "toward",
-     "towards", "out of", "onto", "within", "along", "of"}
+    {"in", "at", "near", "from", "into", "across", "outside", "inside", "around", "throughout", "through",
+     "out of", "within", "along", "of"}
 )
 
 
@@ -52,30 +54,59 @@ def is_place(token: Token, known_places: frozenset[str]) -> Span | None:
 _MAX_PLACE_DISTANCE = 5
 
 
+def _place_cost(root: Token, trigger: Token) -> int:
+    """How unlikely a place is to be where the event happened: parse distance to the trigger,
+    less for a locative phrase ("in Panjshir"), more for a participant ("Russia pressed") or a
+    container named only as a possessor ("Ukraine's Kharkiv region")."""
+    cost = path_length(root, trigger)
+    if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and root.head.lower_ != "of":
+        cost -= 2
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
+        cost += 3
+    if root.dep_ == "poss":
+        cost += 1
+    return cost
+
+
+def _named_part(noun: Token) -> Span | None:
+    """The proper-noun name inside a common-noun place ("the Torkham checkpoint", "the village of
+    Saluma"): the compound names before it, or the name after its "of"."""
+    names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if names:
+        return noun.doc[names[0].i : names[-1].i + 1]
+    for _prep, obj in prep_objects(noun, frozenset({"of"})):
+        if obj.pos_ == "PROPN":
+            return noun.doc[obj.left_edge.i : obj.i + 1]
+    return None
+
+
 def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[int, ...] = ()) -> Mention | None:
-    """The place nearest (in the parse) to the trigger among its sentence's places, not one of the
-    participants (`taken`: character offsets inside the agent or target); proper nouns governed by a
-    locative preposition of the trigger count even when the model mislabels them."""
+    """The most plausible place of the trigger's sentence (see `_place_cost`), not one of the
+    participants (`taken`: character offsets inside the agent or target). Proper nouns in a
+    locative phrase count even when the model mislabels them."""
     sentence = trigger.sent
-    best: tuple[int, Span] | None = None
+    candidates: list[tuple[int, Span]] = []
     for ent in sentence.ents:
         if any(ent.start_char <= offset < ent.end_char for offset in taken):
             continue
-        if ent.label_ in PLACE_LABELS or ent.text in known_places:
-            distance = path_length(ent.root, trigger)
-            # "in Panjshir" names where something happened; a place as subject or object names a party.
-            if ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOCATIVE and ent.root.head.lower_ != "of":
-                distance -= 2
-            if distance <= _MAX_PLACE_DISTANCE and (best is None or distance < best[0]):
-                best = (distance, ent)
-    for _prep, obj in prep_objects(trigger, _LOCATIVE):
-        if obj.pos_ == "PROPN":
-            obj_entity = _entity_of(obj)
-            span = obj_entity if obj_entity is not None else sentence.doc[obj.left_edge.i : obj.i + 1]
-            plausible = obj_entity is None or obj_entity.label_ not in ("PERSON", "NORP", "DATE", "CARDINAL")
-            if plausible and (best is None or best[0] > 1):
-                best = (1, span)
-    return _as_mention(best[1]) if best else None
+        if ent.label_ in PLACE_LABELS or (ent.text in known_places and ent.label_ not in _NOT_PLACES):
+            candidates.append((_place_cost(ent.root, trigger), ent))
+    for token in sentence:
+        if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE or token.head.lower_ == "of":
+            continue
+        if any(token.idx <= offset < token.idx + len(token) for offset in taken):
+            continue
+        if token.pos_ == "PROPN":
+            entity = _entity_of(token)
+            if entity is None or entity.label_ not in ("PERSON", "NORP", "DATE", "CARDINAL", "ORG"):
+                span = entity if entity is not None else sentence.doc[token.left_edge.i : token.i + 1]
+                candidates.append((_place_cost(token, trigger), span))
+        elif token.pos_ == "NOUN" and (named := _named_part(token)) is not None:
+            candidates.append((_place_cost(token, trigger) - 1, named))
+    plausible = [c for c in candidates if c[0] <= _MAX_PLACE_DISTANCE]
+    if not plausible:
+        return None
+    return _as_mention(min(plausible, key=lambda c: (c[0], c[1].start))[1])
 
 
 def dateline_place(doc: Doc) -> Mention | None:

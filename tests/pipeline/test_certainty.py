@@ -32,4 +32,4 @@ def test_according_to_gives_attribution(parse: Callable[[str], Doc]) -> None:
     events = find_incidents(doc)[0]
     apply_certainty(doc, events)
     assert events[0].attribution is not None and events[0].attribution.text == "leaders of the local council"
-    assert events[0].certainty == "alleged"
+    assert events[0].certainty == "reported"

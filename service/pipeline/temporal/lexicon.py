@@ -65,7 +65,7 @@ def _fragments(
     ten_words = [w for w, (_v, k) in numbers.items() if k == "ten"]
     unit_words = [w for w, (v, k) in numbers.items() if k == "unit" and " " not in w and v.isdigit()]
     teen_words = [w for w in unit_words if 10 <= int(numbers[w][0]) <= 19]
-    teens, tens, units = _alternation(teen_words), _alternation(ten_words), _alternation(unit_words)
+    teens, tens, ones = _alternation(teen_words), _alternation(ten_words), _alternation(unit_words)
     vague = _alternation(by_kind.get("article", []) + by_kind.get("fuzzy", []))
     # Cased words: months and weekdays are only names when capitalized ("may" is a modal).
     cased = lambda words: "(?-i:" + _alternation(words + [w.upper() for w in words]) + r")(?![A-Za-z])"  # noqa: E731
@@ -75,7 +75,7 @@ def _fragments(
         "weekday": "(?P<{g}>" + cased(weekdays) + ")",
         "day": r"(?P<{g}>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)|" + _alternation(ordinals) + ")",
         "year": r"(?P<{g}>(?<![\d$.,/])(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|/\d))",
-        "yearword": rf"(?P<{{g}}>(?:{teens})[- ](?:{tens})(?:[- ](?:{units}))?)",
+        "yearword": rf"(?P<{{g}}>(?:{teens})[- ](?:{tens})(?:[- ](?:{ones}))?)",
         "num": rf"(?P<{{g}}>{digit_num}|{word_num})",
         "count": rf"(?P<{{g}}>{digit_num}|{word_num}|{vague})",
         "fuzzy": rf"(?P<{{g}}>{_alternation(by_kind.get('fuzzy', []))})",
