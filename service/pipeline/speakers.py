@@ -34,15 +34,31 @@ def _full_name_before(doc: Doc, surname: str, before: int) -> Span | None:
 
 
 def _last_person_before(doc: Doc, before: int) -> Span | None:
-    best: Span | None = None
-    for ent in doc.ents:
-        if ent.start >= before:
-            break
-        if ent.label_ == "PERSON":
-            best = ent
-    if best is not None and len(best) == 1:
+    """The person a pronoun most likely means: the nearest earlier sentence's person in subject
+    position (the topic), else the last person named."""
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start < before]
+    if not people:
+        return None
+    sentence_start = doc[before].sent.start
+    topical = [
+        ent for ent in people
+        if ent.root.dep_ in ("nsubj", "nsubjpass") or (ent.root.dep_ == "appos" and ent.root.head.dep_ == "nsubj")
+    ]
+    recent = [ent for ent in topical if doc[ent.start].sent.start >= _sentences_back(doc, sentence_start, 3)]
+    best = recent[-1] if recent else people[-1]
+    if len(best) == 1:
         return _full_name_before(doc, best.text, best.start) or best
     return best
+
+
+def _sentences_back(doc: Doc, sentence_start: int, count: int) -> int:
+    """The start token of the sentence `count` sentences before the one starting at `sentence_start`."""
+    start = sentence_start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
 
 
 def _given_name(words: Span | list[Token]) -> Token | None:
@@ -74,10 +90,10 @@ def resolve_speaker(head: Token, previous: Mention | None) -> Mention:
     mention = Mention(text=span.text, start=span.start_char, end=span.end_char)
     if head.lower_ in _PERSONAL_PRONOUNS:
         person = _last_person_before(doc, head.i)
-        if previous is not None and previous.canonical:
-            mention.canonical = previous.canonical
-        elif person is not None:
+        if person is not None:
             mention.canonical = person.text
+        elif previous is not None:
+            mention.canonical = previous.canonical or previous.text
         return mention
     ent = _entity_at(head)
     if ent is not None and ent.label_ == "PERSON":

@@ -22,6 +22,9 @@ _CONTENT_DEPS = ("ccomp", "parataxis", "xcomp", "dobj")
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 _NEUTRAL_ACT = "claim"
 _FIRST_PERSON = frozenset({"i", "we"})
+_CONTENT_PREPOSITIONS = frozenset({"on", "upon", "about", "for", "against", "as", "to"})
+# Words that belong to the cue itself: "declined to comment", "called upon", "called for".
+_CUE_PARTICLES = frozenset({"on", "upon", "for", "out"})
 
 
 def _cue_entry(token: Token) -> CueEntry | None:
@@ -51,8 +54,14 @@ def _content_of(cue: Token, clauses_only: bool = False) -> Span | None:
         for child in cue.children:
             if child.dep_ == dep and not child.is_punct:
                 return cue.doc[child.left_edge.i : child.right_edge.i + 1]
-        if child.dep_ == "prep" and child.lower_ in ("on", "for") and cue.lemma_.lower() in ("call", "appeal"):
+    for child in cue.children:
+        if clauses_only:
+            break
+        # "stressed on the need for ...", "asking for people to come forward", "described it as worrisome"
+        if child.dep_ in ("prep", "oprd") and child.lower_ in _CONTENT_PREPOSITIONS:
             return cue.doc[child.i : child.right_edge.i + 1]
+        if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in child.children):
+            return cue.doc[child.left_edge.i : child.right_edge.i + 1]
     if cue.dep_ in ("parataxis", "ccomp") and cue.head is not cue:  # "People should resist, said X"
         head = cue.head
         return cue.doc[head.left_edge.i : cue.left_edge.i]
@@ -73,13 +82,24 @@ def _says_something(cue: Token, entry: CueEntry) -> bool:
         return any(c.dep_ == "xcomp" for c in cue.children)
     if entry.needs == "clause":
         return _content_of(cue, clauses_only=True) is not None
-    return _content_of(cue) is not None or any(
-        c.dep_ == "prep" and c.lower_ in ("on", "about", "for", "against", "to") for c in cue.children
-    )
+    return _content_of(cue) is not None
 
 
 def _inside(token: Token, quotes: list[Quote]) -> bool:
     return any(q.contains(token.idx) for q in quotes)
+
+
+def cue_phrase(cue: Token) -> str:
+    """The cue as a reader would quote it: "according to", "declined to comment", "called on"."""
+    if cue.lower_ == "according":
+        return "according to"
+    words = [cue]
+    for child in cue.children:
+        if child.dep_ in ("prt", "prep") and child.lower_ in _CUE_PARTICLES and child.i == cue.i + 1:
+            words.append(child)
+        if child.dep_ == "xcomp" and child.i == cue.i + 2 and cue.doc[cue.i + 1].lower_ == "to":
+            words.extend([cue.doc[cue.i + 1], child])
+    return " ".join(w.text for w in sorted(words, key=lambda t: t.i))
 
 
 def speech_act(cue: CueEntry | None, said: str) -> str:
@@ -161,8 +181,7 @@ def find_statements(doc: Doc, incident_sentences: frozenset[int]) -> tuple[list[
             start = min(sentence.start_char, quote.start - 1) if quote else sentence.start_char
             end = max(sentence.end_char, quote.end) if quote else sentence.end_char
             event = _statement(doc.text[start:end].strip(), start, end, cue, cue.idx)
-            if cue.lower_ == "according":
-                event.cue = "according to"
+            event.cue = cue_phrase(cue)
             event.speaker = speaker
             content = _content_of(cue)
             if quote is not None:
