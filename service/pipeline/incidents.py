@@ -18,9 +18,9 @@ from service.pipeline.dependency import (
 from service.pipeline.lexicons import (
     TriggerEntry,
     desecration_triggers,
+    discovery_verbs,
     displaced_groups,
     displacement_triggers,
-    discovery_verbs,
     eventive_heads,
     hypothetical_heads,
     sacred_sites,

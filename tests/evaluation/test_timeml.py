@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the inline TimeML sample keeps its real one-line markup)
 """Reading TimeML: plain text, creation date and gold timexes with offsets into the plain text."""
 
 from __future__ import annotations
