@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from service.pipeline.dependency import mention_span
+from service.pipeline.dependency import mention_span, source_before
 from service.pipeline.lexicons import certainty_cues, reporting_cues
 from service.pipeline.types import Certainty, Event, Mention
 
@@ -30,6 +30,8 @@ def _reporting_source(trigger: Token) -> Token | None:
         for child in head.children:
             if child.dep_ in ("nsubj", "agent") and child.lower_ not in ("it", "who", "which", "that"):
                 return child if child.dep_ == "nsubj" else next((g for g in child.children if g.dep_ == "pobj"), None)
+        if entry is not None:
+            return source_before(head)
     return None
 
 

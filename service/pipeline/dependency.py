@@ -148,3 +148,23 @@ def path_length(a: Token, b: Token) -> int:
 def is_negated(word: Token) -> bool:
     """True when the word or its auxiliary chain carries a negation ("did not destroy")."""
     return any(child.dep_ == "neg" for child in word.children)
+
+
+_SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def source_before(cue: Token) -> Token | None:
+    """The named source just before a reporting verb the parser left without a subject
+    ("..., the United Nations agency (UNRWA) said."): the entity ending there, parentheses skipped."""
+    doc = cue.doc
+    i = cue.i - 1
+    if i >= 0 and doc[i].text == ")":
+        while i >= 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    if i < 0 or not doc[i].ent_type_ or doc[i].ent_type_ not in _SOURCE_LABELS:
+        return None
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            return ent.root
+    return None

@@ -22,6 +22,7 @@ from service.pipeline.lexicons import (
     displaced_groups,
     displacement_triggers,
     eventive_heads,
+    fugitives,
     hypothetical_heads,
     sacred_sites,
     site_qualifiers,
@@ -30,7 +31,7 @@ from service.pipeline.places import clause_location, dateline_place, dominant_pl
 from service.pipeline.quantities import parse_quantity
 from service.pipeline.types import Candidate, Event, EventType, Mention
 
-_NOMINAL_TARGET_PREPS = frozenset({"of", "to", "on", "at", "against", "in"})
+_NOMINAL_TARGET_PREPS = frozenset({"of", "to", "on", "at", "against", "in", "for"})
 _PEOPLE_ENTITIES = frozenset({"NORP", "CARDINAL", "PERSON", "GPE"})
 _POS_ALIASES = {"PROPN": "NOUN", "AUX": "VERB"}
 
@@ -130,11 +131,34 @@ def _site_of(patients: list[Token]) -> Token | None:
     return None
 
 
+def _is_escape(trigger: Token, subject: Token) -> bool:
+    """A fugitive's flight ("the gunman fled the scene"), not people leaving their homes."""
+    if subject.lemma_.lower() in fugitives():
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ("scene", "police", "custody") for c in trigger.children)
+
+
+def _cause_of(trigger: Token) -> Token | None:
+    """The cause named by "due to" or "because of" on the trigger or the verb it completes
+    ("forced to flee due to Israeli forces' operations" -> the forces behind the operations)."""
+    for word in (trigger, trigger.head):
+        for child in word.children:
+            if (child.dep_ == "prep" and child.lower_ in ("to", "of") and any(
+                g.lower_ in ("due", "because", "owing") for g in child.children
+            )) or (child.lower_ in ("due", "because") and child.dep_ in ("prep", "advmod")):
+                objects = [g for g in child.subtree if g.dep_ == "pobj"]
+                if objects:
+                    cause = objects[0]
+                    owner = next((c for c in cause.children if c.dep_ == "poss"), None)
+                    return owner if owner is not None else cause
+    return None
+
+
 def _is_generic(noun: Token) -> bool:
     """A bare plural with no determiner, number or possessor: "the destruction of shrines is a crime"."""
     if noun.tag_ not in ("NNS", "NNPS"):
         return False
-    return not any(c.dep_ in ("det", "nummod", "poss", "compound", "amod") for c in noun.children)
+    return not any(c.dep_ in ("det", "nummod", "poss", "compound", "amod", "prep") for c in noun.children)
 
 
 def _quantity_phrase(displaced: Token) -> str:
@@ -202,16 +226,19 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
         subject = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
         if trigger.pos_ == "ADJ":
             subject = passive_subject_of(trigger.head) or subject_of(trigger.head)
-        if subject is not None and not _is_displaceable(subject, known_places) and subject.tag_ not in (
-            "NNS", "NNPS") and subject.lower_ not in ("they", "we"):
-            return None, f"'{subject.text}' is a single person or thing, not a displaced group"
+        if subject is not None and _is_escape(trigger, subject):
+            return None, f"'{subject.text}' escaping is no displacement"
         displaced, agent = subject, by_agent_of(trigger)
     else:
         patients = patients_of(trigger)
+        if trigger.pos_ == "NOUN" and not patients and _is_generic(trigger):
+            return None, f"generic mention ('{trigger.text}' names no particular event)"
         if patients and not any(_is_displaceable(p, known_places) for p in patients):
             return None, f"object '{patients[0].text}' is not a displaceable group or place"
         displaced = next((p for p in patients if _is_displaceable(p, known_places)), None)
         agent = agent_of(trigger, patients)
+    if agent is None:
+        agent = _cause_of(trigger)
     event = _event(trigger, "displacement", entry.subtype)
     event.target = mention_of(displaced) if displaced is not None else None
     event.agent = mention_of(agent) if agent is not None else None

@@ -113,6 +113,11 @@ def partitive_nouns() -> frozenset[str]:
 
 
 @cache
+def fugitives() -> frozenset[str]:
+    return read_set("lexicons/fugitives.tsv")
+
+
+@cache
 def eventive_heads() -> frozenset[str]:
     return read_set("lexicons/eventive_heads.tsv")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from service.pipeline.dependency import is_negated, subject_of
+from service.pipeline.dependency import is_negated, source_before, subject_of
 from service.pipeline.lexicons import CueEntry, reporting_cues, speech_act_cues
 from service.pipeline.paragraphs import paragraph_of
 from service.pipeline.quotes import Quote, find_quotes, is_speech
@@ -43,7 +43,7 @@ def _speaker_head(cue: Token) -> Token | None:
             return child
     if cue.dep_ == "conj":  # "X arrived on Sunday and said ...": the subject of the first verb
         return subject_of(cue)
-    return None
+    return source_before(cue)
 
 
 def _content_of(cue: Token, clauses_only: bool = False) -> Span | None:
