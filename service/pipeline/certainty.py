@@ -22,17 +22,25 @@ def _according_to(sentence_tokens: list[Token]) -> Token | None:
 
 
 def _reporting_source(trigger: Token) -> Token | None:
-    """The subject of a reporting verb the trigger's clause is reported under ("police said X")."""
-    for head in list(trigger.ancestors)[:5]:
+    """The subject of the outermost reporting verb the trigger's clause is reported under: in
+    "Police said a witness reported the damage", the article's source is the police."""
+    found: Token | None = None
+    for head in [trigger, *list(trigger.ancestors)[:5]]:
         entry = reporting_cues().get((head.lemma_.lower(), "VERB"))
         if entry is None and certainty_cues().get(head.lemma_.lower(), ("", ""))[1] != "head":
             continue
-        for child in head.children:
-            if child.dep_ in ("nsubj", "agent") and child.lower_ not in ("it", "who", "which", "that"):
-                return child if child.dep_ == "nsubj" else next((g for g in child.children if g.dep_ == "pobj"), None)
-        if entry is not None:
-            return source_before(head)
-    return None
+        if head is trigger:
+            continue
+        source = next((c for c in head.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "who", "which", "that")),
+                      None)
+        if source is None:
+            agent = next((c for c in head.children if c.dep_ == "agent"), None)
+            source = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if source is None and entry is not None:
+            source = source_before(head)
+        if source is not None:
+            found = source
+    return found
 
 
 def _heads(trigger: Token, limit: int = 4) -> list[Token]:

@@ -25,6 +25,7 @@ class CueEntry:
     pos: str
     speech_act: str
     needs: str  # "clause": a reported clause or quotation; "object": any object will do
+    act_needs: frozenset[str] = frozenset()  # words of which one must depend on the cue for its act
 
 
 def _trigger_table(name: str) -> dict[tuple[str, str], TriggerEntry]:
@@ -54,7 +55,10 @@ def sacred_sites() -> dict[str, str]:
 @cache
 def reporting_cues() -> dict[tuple[str, str], CueEntry]:
     return {
-        (row[0].lower(), row[1]): CueEntry(row[0].lower(), row[1], row[2], row[3] if len(row) > 3 else "clause")
+        (row[0].lower(), row[1]): CueEntry(
+            row[0].lower(), row[1], row[2], row[3] if len(row) > 3 else "clause",
+            frozenset(w for w in (row[4] if len(row) > 4 else "").split("|") if w),
+        )
         for row in read_table("lexicons/reporting_cues.tsv")
     }
 

@@ -22,6 +22,7 @@ _CONTENT_DEPS = ("ccomp", "parataxis", "xcomp", "dobj")
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 _NEUTRAL_ACT = "claim"
 _FIRST_PERSON = frozenset({"i", "we"})
+_REQUEST_OPENERS = frozenset({"will", "would", "can", "could", "should", "shall", "may"})
 _CONTENT_PREPOSITIONS = frozenset({"on", "upon", "about", "for", "against", "as", "to"})
 # Words that belong to the cue itself: "declined to comment", "called upon", "called for".
 _CUE_PARTICLES = frozenset({"on", "upon", "for", "out"})
@@ -48,6 +49,15 @@ def _speaker_head(cue: Token) -> Token | None:
 
 def _content_of(cue: Token, clauses_only: bool = False) -> Span | None:
     """What an indirect statement says: the clause (or, for acts like "denied", the object) of its cue."""
+    if cue.lower_ == "according":  # "Nine people died, according to police": all but the source
+        sentence = cue.sent
+        before = cue.doc[sentence.start : cue.i]
+        after = cue.doc[cue.right_edge.i + 1 : sentence.end]
+        longer = max((before, after), key=len)
+        return longer if len(longer) > 2 else None
+    for child in cue.children:  # "described the attack as worrisome": what it was described as
+        if child.dep_ in ("prep", "oprd") and child.lower_ == "as" and not clauses_only:
+            return cue.doc[child.i : child.right_edge.i + 1]
     for dep in _CONTENT_DEPS:
         if clauses_only and dep not in _CLAUSE_DEPS:
             continue
@@ -65,12 +75,6 @@ def _content_of(cue: Token, clauses_only: bool = False) -> Span | None:
     if cue.dep_ in ("parataxis", "ccomp") and cue.head is not cue:  # "People should resist, said X"
         head = cue.head
         return cue.doc[head.left_edge.i : cue.left_edge.i]
-    if cue.lower_ == "according":  # "Nine people died, according to police": all but the source
-        sentence = cue.sent
-        before = cue.doc[sentence.start : cue.i]
-        after = cue.doc[cue.right_edge.i + 1 : sentence.end]
-        longer = max((before, after), key=len)
-        return longer if len(longer) > 2 else None
     return None
 
 
@@ -102,10 +106,19 @@ def cue_phrase(cue: Token) -> str:
     return " ".join(w.text for w in sorted(words, key=lambda t: t.i))
 
 
-def speech_act(cue: CueEntry | None, said: str) -> str:
-    """The speech act: the cue's own unless it is neutral, else the first act the words reveal."""
+def speech_act(cue: CueEntry | None, said: str, cue_token: Token | None = None) -> str:
+    """The speech act: the cue's own unless it is neutral (or lacks the word its act needs, as in
+    "called the attack cowardly"), else the first act the words reveal; a question put to someone
+    ("Will the minister act?") is an appeal."""
     if cue is not None and cue.speech_act != _NEUTRAL_ACT:
-        return cue.speech_act
+        needs_met = not cue.act_needs or cue_token is None or any(
+            c.lower_ in cue.act_needs for c in cue_token.children
+        )
+        if needs_met:
+            return cue.speech_act
+    stripped = said.strip().strip("\"“”'").strip()
+    if stripped.endswith("?") and stripped.split(" ", 1)[0].lower() in _REQUEST_OPENERS:
+        return "appeal"
     lowered = f" {said.lower()} "
     for phrase, act in speech_act_cues():
         if f" {phrase} " in lowered or f" {phrase}," in lowered or f" {phrase}." in lowered:
@@ -199,7 +212,7 @@ def find_statements(doc: Doc, incident_sentences: frozenset[int]) -> tuple[list[
                     speaker = event.speaker = Mention(last_speaker.text, last_speaker.start, last_speaker.end,
                                                       last_speaker.canonical or last_speaker.text,
                                                       list(last_speaker.aliases))
-            event.subtype = speech_act(entry, event.quote or sentence.text)
+            event.subtype = speech_act(entry, event.quote or sentence.text, cue)
             event.explanation.append(f"cue '{cue.lemma_}' with speaker '{speaker.text}'")
             events.append(event)
             last_speaker = speaker
