@@ -89,6 +89,12 @@ def _says_something(cue: Token, entry: CueEntry) -> bool:
     return _content_of(cue) is not None
 
 
+def _ends_just_before(quote: Quote, sentence: Span) -> bool:
+    """A quotation closing right before the sentence ('"Will you act?" the MP asked.'), same line."""
+    gap = sentence.doc.text[quote.end : sentence.start_char]
+    return 0 <= sentence.start_char - quote.end <= 4 and "\n" not in gap
+
+
 def _inside(token: Token, quotes: list[Quote]) -> bool:
     return any(q.contains(token.idx) for q in quotes)
 
@@ -141,7 +147,10 @@ def _cues_in(sentence: Span, quotes: list[Quote], has_incident: bool) -> list[tu
         speaker = _speaker_head(token)
         if speaker is None or _inside(speaker, quotes):
             continue
-        sentence_has_quote = any(sentence.start_char <= q.start < sentence.end_char and is_speech(q) for q in quotes)
+        sentence_has_quote = any(
+            (sentence.start_char <= q.start < sentence.end_char or _ends_just_before(q, sentence)) and is_speech(q)
+            for q in quotes
+        )
         if not sentence_has_quote and not _says_something(token, entry):
             continue
         found.append((token, entry, speaker))
@@ -189,8 +198,12 @@ def find_statements(doc: Doc, incident_sentences: frozenset[int]) -> tuple[list[
             quote = next((q for q in sentence_quotes if id(q) not in used_quotes), None)
             if quote is None:
                 # A quote opened before the cue's sentence ("... first part. Second part," X said).
-                quote = next((q for q in quotes if q.start < sentence.start_char < q.end and id(q) not in used_quotes),
-                             None)
+                quote = next(
+                    (q for q in quotes
+                     if (q.start < sentence.start_char < q.end or _ends_just_before(q, sentence))
+                     and id(q) not in used_quotes),
+                    None,
+                )
             start = min(sentence.start_char, quote.start - 1) if quote else sentence.start_char
             end = max(sentence.end_char, quote.end) if quote else sentence.end_char
             event = _statement(doc.text[start:end].strip(), start, end, cue, cue.idx)
@@ -222,6 +235,9 @@ def find_statements(doc: Doc, incident_sentences: frozenset[int]) -> tuple[list[
         for quote in sentence_quotes:
             if id(quote) in used_quotes:
                 continue
+            following = sentences[index + 1] if index + 1 < len(sentences) else None
+            if following is not None and _ends_just_before(quote, following):
+                continue  # '"Will you act?" the MP asked.': the next sentence holds the cue
             used_quotes.add(id(quote))
             if last_quoted_speaker is None or paragraph - last_quote_paragraph > 1:
                 candidates.append(Candidate(index, quote.text[:40], quote.start, quote.end, "statement", False,

@@ -94,3 +94,28 @@ def test_figurative_or_modifier_uses_are_no_displacement(parse: Callable[[str], 
 def test_location_prefers_the_place_where_it_happened(parse: Callable[[str], Doc]) -> None:
     events = _events(parse, "Fighters destroyed the tomb of a saint, who founded the Order of Lyre, in Kandahar.")
     assert events[0].location is not None and events[0].location.text == "Kandahar"
+
+
+def test_cause_named_by_due_to_is_the_agent(parse: Callable[[str], Doc]) -> None:
+    events = _events(parse, "Hundreds of families were forced to flee due to the army's operations in the north.")
+    displacement = [e for e in events if e.type == "displacement"][0]
+    assert displacement.agent is not None and "army" in displacement.agent.text
+
+
+def test_object_of_force_is_who_flees(parse: Callable[[str], Doc]) -> None:
+    events = _events(parse, "Air strikes have forced the majority of residents to flee to other areas.")
+    assert events and events[0].target is not None and "residents" in events[0].target.text
+
+
+def test_site_named_by_a_qualifier_counts(parse: Callable[[str], Doc]) -> None:
+    events = _events(parse, "Fighters bulldozed several religious sites near the old town.")
+    assert [e.type for e in events] == ["desecration"]
+
+
+def test_general_mention_of_a_crime_is_no_event(parse: Callable[[str], Doc]) -> None:
+    assert _events(parse, "The new law makes desecration punishable by life imprisonment.") == []
+
+
+def test_found_damaged_takes_the_subject_as_target(parse: Callable[[str], Doc]) -> None:
+    events = _events(parse, "A statue of the poet was found damaged in the park on Monday.")
+    assert events and events[0].target is not None and "statue" in events[0].target.text

@@ -80,3 +80,43 @@ def test_according_to_is_attribution_when_the_sentence_holds_an_incident(parse: 
     doc = parse("Troops expelled 300 families, according to local elders.")
     assert find_statements(doc, frozenset({0}))[0] == []
     assert len(find_statements(doc, frozenset())[0]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The spokesman declined to comment on the report.", "declined to comment"),
+        ("The bishop called on the government to act.", "called on"),
+        ("Nine people died in the blast, according to the police.", "according to"),
+    ],
+)
+def test_cue_phrases(parse: Callable[[str], Doc], text: str, cue: str) -> None:
+    assert [s.cue for s in _statements(parse, text)] == [cue]
+
+
+def test_according_to_quotes_what_the_source_says(parse: Callable[[str], Doc]) -> None:
+    statement = _statements(parse, "Nine people died in the blast, according to the police.")[0]
+    assert statement.quote is not None and statement.quote.startswith("Nine people died")
+
+
+def test_calling_something_a_name_is_no_appeal(parse: Callable[[str], Doc]) -> None:
+    statement = _statements(parse, "The minister called the attack cowardly.")[0]
+    assert statement.subtype != "appeal"
+
+
+def test_question_put_to_someone_is_an_appeal(parse: Callable[[str], Doc]) -> None:
+    text = '"Will the Prime Minister commit to a new law?" the MP asked.'
+    assert [s.subtype for s in _statements(parse, text)] == ["appeal"]
+
+
+def test_source_before_a_subjectless_cue(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Thousands of families have been forced to flee the city of Rafah, the United Nations Relief "
+                "and Works Agency (UNRWA) said.")
+    from service.pipeline.certainty import assess
+    from service.pipeline.incidents import find_incidents
+
+    event = find_incidents(doc)[0][0]
+    trigger = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    assert trigger is not None
+    certainty, source, _ = assess(trigger.root)
+    assert certainty == "reported" and source is not None and "Agency" in source.text

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from service.pipeline.datelines import find_dateline
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        ("PESHAWAR: Militants blew up a shrine.", "PESHAWAR"),
+        ("KHARTOUM (Reuters) - Thousands fled the city.", "KHARTOUM"),
+        ("Amman, June 2 (Petra) - Families were forced to flee.", "Amman"),
+        ("KABUL, Afghanistan — The Taliban said on Sunday ...", "KABUL"),
+    ],
+)
+def test_datelines_are_recognized(paragraph: str, place: str) -> None:
+    dateline = find_dateline(paragraph)
+    assert dateline is not None and dateline.place == place
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["The army - as usual - said nothing.", "Militants: a short history of the group", "By Jane Doe - Staff writer"],
+)
+def test_ordinary_sentences_are_no_datelines(paragraph: str) -> None:
+    assert find_dateline(paragraph) is None
+
+
+def test_the_story_after_a_dateline_is_its_own_sentence(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Headline\nAmman, June 2 (Petra) - Thousands of families have been forced to flee.")
+    assert [s.text.strip() for s in doc.sents][-1] == "Thousands of families have been forced to flee."
