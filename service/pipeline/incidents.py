@@ -21,6 +21,7 @@ from service.pipeline.lexicons import (
     discovery_verbs,
     displaced_groups,
     displacement_triggers,
+    armed_actors,
     eventive_heads,
     fugitives,
     hypothetical_heads,
@@ -132,8 +133,9 @@ def _site_of(patients: list[Token]) -> Token | None:
 
 
 def _is_escape(trigger: Token, subject: Token) -> bool:
-    """A fugitive's flight ("the gunman fled the scene"), not people leaving their homes."""
-    if subject.lemma_.lower() in fugitives():
+    """A fugitive's flight ("the gunman fled the scene") or fighters' retreat ("rebels fled the town"),
+    not people leaving their homes."""
+    if subject.lemma_.lower() in fugitives() or partitive_head(subject).lemma_.lower() in armed_actors():
         return True
     return any(c.dep_ == "dobj" and c.lemma_.lower() in ("scene", "police", "custody") for c in trigger.children)
 
@@ -181,6 +183,8 @@ def _rejection(trigger: Token) -> str | None:
     """Why a lexicon hit names no event that happened, or None when it does."""
     if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in eventive_heads():
         return "modifies another noun (e.g. 'evacuation flights')"
+    if trigger.pos_ == "ADJ" and trigger.dep_ not in ("amod", "acomp", "oprd", "xcomp", "ccomp", "conj"):
+        return f"names people ('the {trigger.text}'), not an event"
     if is_negated(trigger):
         return "negated"
     for ancestor in list(trigger.ancestors)[:3]:

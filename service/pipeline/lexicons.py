@@ -117,6 +117,11 @@ def partitive_nouns() -> frozenset[str]:
 
 
 @cache
+def armed_actors() -> frozenset[str]:
+    return read_set("lexicons/armed_actors.tsv")
+
+
+@cache
 def fugitives() -> frozenset[str]:
     return read_set("lexicons/fugitives.tsv")
 
