@@ -1,0 +1,43 @@
+"""Event dates: attached through the parse, anaphoric, narrative."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from service.pipeline.pipeline import Pipeline
+
+
+def _events(pipeline: Pipeline, text: str, published: date):  # type: ignore[no-untyped-def]
+    return pipeline.extract(text, published).events
+
+
+def test_weekday_attached_to_the_trigger_dates_the_event(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Headline\nVandals desecrated graves at the cemetery on Tuesday.", date(2024, 3, 8))
+    assert events[0].date is not None and events[0].date.value == "2024-03-05"
+    assert events[0].date.text == "Tuesday"
+
+
+def test_the_incident_took_place_gives_its_date_to_the_event_before(pipeline: Pipeline) -> None:
+    text = ("Headline\nRioters allegedly burned the old chapel. The incident, widely shared online, took place on "
+            "Monday.")
+    event = _events(pipeline, text, date(2024, 3, 8))[0]
+    assert event.date is not None and event.date.value == "2024-03-04"
+    assert event.date.rule.startswith("anaphora:")
+
+
+def test_a_date_describing_a_thing_is_not_the_event_date(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Headline\nGunmen attacked a 15th-century shrine near the river.", date(2024, 3, 8))
+    assert events[0].type == "desecration" and events[0].date is None
+
+
+def test_quote_elaborating_a_dated_sentence_takes_its_day(pipeline: Pipeline) -> None:
+    text = ('Headline\nThe ministry praised the rescue teams on Sept. 9.\n"They worked day and night for the '
+            'families," said spokeswoman Ana Ruiz.')
+    statements = [e for e in _events(pipeline, text, date(2021, 9, 10)) if e.type == "statement"]
+    assert statements[-1].date is not None and statements[-1].date.value == "2021-09-09"
+    assert statements[-1].date.rule.startswith("narrative:")
+
+
+def test_event_without_any_date_has_none(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Headline\nThousands fled the fighting in the valley.", date(2024, 3, 8))
+    assert events[0].date is None

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from service.pipeline.incidents import find_incidents
+from service.pipeline.places import dateline_place, dominant_place
+
+
+def test_locative_phrase_beats_a_participant_country(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Almost 2,000 people have been evacuated from the Kharkiv region as Russia pressed its offensive.")
+    event = find_incidents(doc)[0][0]
+    assert event.location is not None and "Kharkiv" in event.location.text
+
+
+def test_named_part_of_a_place_noun(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Officials deported 700 families through the Torkham checkpoint last week.")
+    event = find_incidents(doc)[0][0]
+    assert event.location is not None and event.location.text == "Torkham"
+
+
+def test_dateline_place(parse: Callable[[str], Doc]) -> None:
+    place = dateline_place(parse("Shrine attacked\nPESHAWAR: Militants blew up a shrine."))
+    assert place is not None and place.text == "Peshawar"
+
+
+def test_dominant_place_is_the_most_mentioned(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Floods hit Sindh. Aid reached Sindh on Monday. Officials in Islamabad met.")
+    place = dominant_place(doc)
+    assert place is not None and place.text == "Sindh"
