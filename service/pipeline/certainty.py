@@ -9,6 +9,7 @@ from service.pipeline.dependency import mention_span, source_before
 from service.pipeline.lexicons import certainty_cues, reporting_cues
 from service.pipeline.types import Certainty, Event, Mention
 
+_REPORTING_ACTS = frozenset({"claim", "accusation"})
 _STRENGTH: dict[str, int] = {"asserted": 0, "reported": 1, "hedged": 2, "alleged": 3, "denied": 4}
 
 
@@ -27,6 +28,8 @@ def _reporting_source(trigger: Token) -> Token | None:
     found: Token | None = None
     for head in [trigger, *list(trigger.ancestors)[:5]]:
         entry = reporting_cues().get((head.lemma_.lower(), "VERB"))
+        if entry is not None and entry.speech_act not in _REPORTING_ACTS:
+            entry = None  # "asked churches to accept people fleeing": asking reports nothing
         if entry is None and certainty_cues().get(head.lemma_.lower(), ("", ""))[1] != "head":
             continue
         if head is trigger:

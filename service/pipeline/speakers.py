@@ -90,7 +90,11 @@ def resolve_speaker(head: Token, previous: Mention | None) -> Mention:
     mention = Mention(text=span.text, start=span.start_char, end=span.end_char)
     if head.lower_ in _PERSONAL_PRONOUNS:
         person = _last_person_before(doc, head.i)
-        if person is not None:
+        recent_start = doc[_sentences_back(doc, head.sent.start, 3)].idx
+        if previous is not None and previous.canonical and previous.start >= recent_start:
+            # "He" in a run of statements goes on with the speaker just quoted.
+            mention.canonical = previous.canonical
+        elif person is not None:
             mention.canonical = person.text
         elif previous is not None:
             mention.canonical = previous.canonical or previous.text

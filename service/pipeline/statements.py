@@ -39,9 +39,12 @@ def _speaker_head(cue: Token) -> Token | None:
             if child.lower_ == "to":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         return None
-    for child in cue.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "which", "that", "what"):
-            return child
+    subjects = [c for c in cue.children
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "which", "that", "what")]
+    if subjects:
+        # A misparse can give a verb two subjects; the one nearest before the cue is the speaker.
+        before = [s for s in subjects if s.i < cue.i]
+        return before[-1] if before else subjects[0]
     if cue.dep_ == "conj":  # "X arrived on Sunday and said ...": the subject of the first verb
         return subject_of(cue)
     return source_before(cue)
