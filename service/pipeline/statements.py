@@ -94,8 +94,11 @@ def _says_something(cue: Token, entry: CueEntry) -> bool:
 
 def _ends_just_before(quote: Quote, sentence: Span) -> bool:
     """A quotation closing right before the sentence ('"Will you act?" the MP asked.'), same line."""
-    gap = sentence.doc.text[quote.end : sentence.start_char]
-    return 0 <= sentence.start_char - quote.end <= 4 and "\n" not in gap
+    first_word = next((t for t in sentence if not (t.is_space or t.is_punct)), None)
+    if first_word is None:
+        return False
+    gap = sentence.doc.text[quote.end : first_word.idx]
+    return 0 <= first_word.idx - quote.end <= 4 and "\n" not in gap
 
 
 def _inside(token: Token, quotes: list[Quote]) -> bool:
