@@ -34,8 +34,9 @@ def _reporting_source(trigger: Token) -> Token | None:
             continue
         if head is trigger:
             continue
-        source = next((c for c in head.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "who", "which", "that")),
-                      None)
+        source = next(
+            (c for c in head.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "who", "which", "that")), None
+        )
         if source is None:
             agent = next((c for c in head.children if c.dep_ == "agent"), None)
             source = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None

@@ -17,11 +17,11 @@ from service.pipeline.dependency import (
 )
 from service.pipeline.lexicons import (
     TriggerEntry,
+    armed_actors,
     desecration_triggers,
     discovery_verbs,
     displaced_groups,
     displacement_triggers,
-    armed_actors,
     eventive_heads,
     fugitives,
     hypothetical_heads,

@@ -98,7 +98,7 @@ def test_location_prefers_the_place_where_it_happened(parse: Callable[[str], Doc
 
 def test_cause_named_by_due_to_is_the_agent(parse: Callable[[str], Doc]) -> None:
     events = _events(parse, "Hundreds of families were forced to flee due to the army's operations in the north.")
-    displacement = [e for e in events if e.type == "displacement"][0]
+    displacement = next(e for e in events if e.type == "displacement")
     assert displacement.agent is not None and "army" in displacement.agent.text
 
 
