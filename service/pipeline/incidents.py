@@ -35,6 +35,8 @@ from service.pipeline.types import Candidate, Event, EventType, Mention
 _NOMINAL_TARGET_PREPS = frozenset({"of", "to", "on", "at", "against", "in", "for"})
 _PEOPLE_ENTITIES = frozenset({"NORP", "CARDINAL", "PERSON", "GPE"})
 _POS_ALIASES = {"PROPN": "NOUN", "AUX": "VERB"}
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "whom", "who"})
+_AGENT_PRONOUNS = frozenset({"they", "he", "she", "it", "them"})
 
 
 def mention_of(token: Token) -> Mention:
@@ -92,6 +94,9 @@ def patients_of(trigger: Token) -> list[Token]:
         for _prep, obj in prep_objects(trigger, _NOMINAL_TARGET_PREPS):
             found.append(obj)
         found.extend(c for c in trigger.children if c.dep_ in ("poss", "compound"))
+    # "the shrine, which militants destroyed": the relative pronoun stands for the noun it follows.
+    found = [token.head.head if token.lower_ in _RELATIVE_PRONOUNS and trigger.dep_ == "relcl" else token
+             for token in found]
     return [partitive_head(token) for token in found]
 
 
@@ -284,4 +289,19 @@ def find_incidents(doc: Doc) -> tuple[list[Event], list[Candidate]]:
                 event.location = Mention(fallback_place.text, fallback_place.start, fallback_place.end)
                 event.explanation.append("location: the article's dateline or dominant place")
             events.append(event)
+    _resolve_pronoun_agents(events)
     return events, candidates
+
+
+def _resolve_pronoun_agents(events: list[Event]) -> None:
+    """"They also destroyed the tomb": a pronoun agent names the last agent the article gave by name."""
+    last_named: Mention | None = None
+    for event in sorted(events, key=lambda e: e.trigger_start):
+        if event.agent is None:
+            continue
+        if event.agent.text.lower() in _AGENT_PRONOUNS:
+            if last_named is not None:
+                event.agent.canonical = last_named.canonical or last_named.text
+                event.explanation.append(f"agent '{event.agent.text}' resolved to '{event.agent.canonical}'")
+        else:
+            last_named = event.agent

@@ -119,3 +119,14 @@ def test_general_mention_of_a_crime_is_no_event(parse: Callable[[str], Doc]) -> 
 def test_found_damaged_takes_the_subject_as_target(parse: Callable[[str], Doc]) -> None:
     events = _events(parse, "A statue of the poet was found damaged in the park on Monday.")
     assert events and events[0].target is not None and "statue" in events[0].target.text
+
+
+def test_relative_clause_object_is_the_noun_it_follows(parse: Callable[[str], Doc]) -> None:
+    events = _events(parse, "Residents mourned the shrine, which militants destroyed last year.")
+    assert events and events[0].target is not None and "shrine" in events[0].target.text
+    assert events[0].agent is not None and events[0].agent.text == "militants"
+
+
+def test_pronoun_agent_resolves_to_the_last_named_agent(parse: Callable[[str], Doc]) -> None:
+    events = _events(parse, "Islamist fighters bulldozed a mausoleum. They also destroyed the tomb of a saint.")
+    assert [e.agent.canonical for e in events if e.agent] == [None, "Islamist fighters"]
