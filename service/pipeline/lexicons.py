@@ -117,6 +117,16 @@ def partitive_nouns() -> frozenset[str]:
 
 
 @cache
+def speech_nouns() -> dict[str, str]:
+    return {key: cells[0] for key, cells in read_mapping("lexicons/speech_nouns.tsv").items()}
+
+
+@cache
+def light_verbs() -> frozenset[str]:
+    return read_set("lexicons/light_verbs.tsv")
+
+
+@cache
 def armed_actors() -> frozenset[str]:
     return read_set("lexicons/armed_actors.tsv")
 

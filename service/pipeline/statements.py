@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from service.pipeline.dependency import is_negated, source_before, subject_of
-from service.pipeline.lexicons import CueEntry, reporting_cues, speech_act_cues
+from service.pipeline.lexicons import CueEntry, light_verbs, reporting_cues, speech_act_cues, speech_nouns
 from service.pipeline.paragraphs import paragraph_of
 from service.pipeline.quotes import Quote, find_quotes, is_speech
 from service.pipeline.speakers import resolve_speaker
@@ -30,7 +30,14 @@ _CUE_PARTICLES = frozenset({"on", "upon", "for", "out"})
 
 def _cue_entry(token: Token) -> CueEntry | None:
     pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
-    return reporting_cues().get((token.lemma_.lower(), pos)) or reporting_cues().get((token.lower_, pos))
+    entry = reporting_cues().get((token.lemma_.lower(), pos)) or reporting_cues().get((token.lower_, pos))
+    if entry is None and pos == "VERB" and token.lemma_.lower() in light_verbs():
+        # "issued a statement", "made an appeal for calm": the object names the speech act.
+        for child in token.children:
+            act = speech_nouns().get(child.lemma_.lower()) if child.dep_ == "dobj" else None
+            if act is not None:
+                return CueEntry(token.lemma_.lower(), "VERB", act, "light")
+    return entry
 
 
 def _speaker_head(cue: Token) -> Token | None:
@@ -78,7 +85,23 @@ def _content_of(cue: Token, clauses_only: bool = False) -> Span | None:
     if cue.dep_ in ("parataxis", "ccomp") and cue.head is not cue:  # "People should resist, said X"
         head = cue.head
         return cue.doc[head.left_edge.i : cue.left_edge.i]
-    return None
+    return _before_trailing_report(cue)
+
+
+def _before_trailing_report(cue: Token) -> Span | None:
+    """"Rains hindered relief, the agency reported Sunday.": the clause before the comma that
+    opens a closing "source verb" aside is what the source says."""
+    sentence = cue.sent
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    aside_start = subject.left_edge.i
+    if aside_start - 1 <= sentence.start or cue.doc[aside_start - 1].text != ",":
+        return None
+    if any(t.dep_ in ("dobj", "ccomp", "xcomp") for t in cue.children):
+        return None
+    content = cue.doc[sentence.start : aside_start - 1]
+    return content if len(content) > 3 else None
 
 
 def _says_something(cue: Token, entry: CueEntry) -> bool:
@@ -87,6 +110,8 @@ def _says_something(cue: Token, entry: CueEntry) -> bool:
         return True
     if entry.needs == "infinitive":
         return any(c.dep_ == "xcomp" for c in cue.children)
+    if entry.needs == "light":
+        return True
     if entry.needs == "clause":
         return _content_of(cue, clauses_only=True) is not None
     return _content_of(cue) is not None
@@ -110,6 +135,10 @@ def cue_phrase(cue: Token) -> str:
     if cue.lower_ == "according":
         return "according to"
     words = [cue]
+    if cue.lemma_.lower() in light_verbs():
+        noun = next((c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in speech_nouns()), None)
+        if noun is not None:
+            return cue.doc[cue.i : noun.i + 1].text if noun.i - cue.i <= 3 else f"{cue.text} ... {noun.text}"
     for child in cue.children:
         if child.dep_ in ("prt", "prep") and child.lower_ in _CUE_PARTICLES and child.i == cue.i + 1:
             words.append(child)

@@ -120,3 +120,24 @@ def test_source_before_a_subjectless_cue(parse: Callable[[str], Doc]) -> None:
     assert trigger is not None
     certainty, source, _ = assess(trigger.root)
     assert certainty == "reported" and source is not None and "Agency" in source.text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "act"),
+    [
+        ("The ministry issued a statement on the floods.", "issued a statement", "claim"),
+        ("The mayor made an urgent appeal for calm.", "made an urgent appeal", "appeal"),
+        ("The army issued a warning to residents of the valley.", "issued a warning", "threat"),
+    ],
+)
+def test_light_verb_with_speech_noun_is_a_statement(parse: Callable[[str], Doc], text: str, cue: str,
+                                                    act: str) -> None:
+    statements = _statements(parse, text)
+    assert [(s.cue, s.subtype) for s in statements] == [(cue, act)]
+
+
+def test_trailing_source_reports_the_clause_before_it(parse: Callable[[str], Doc]) -> None:
+    text = "Relief efforts have been hindered by heavy rains, the national news agency reported Sunday."
+    statement = _statements(parse, text)[0]
+    assert statement.speaker is not None and "agency" in statement.speaker.text
+    assert statement.quote is not None and statement.quote.startswith("Relief efforts")
