@@ -45,6 +45,9 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         return "past"  # present perfect reports a past event
     if verb.tag_ == "VBD":
         return "past"
+    if verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in _PRESENT_TAGS for a in auxes):
+        # Present passive: "is expected in December" looks ahead, "is held in March" is unmarked.
+        return "future" if verb.lemma_ in future_heads else "present"
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in _PRESENT_TAGS for a in auxes):
         return "future"  # "is leaving Friday": the present progressive with a date looks ahead
     head = verb.head

@@ -60,12 +60,23 @@ def adverb(span: Span, doc: Doc) -> bool:
     return not (nxt is not None and nxt[0] in ("NOUN", "PROPN", "ADJ"))
 
 
+def not_rate(span: Span, doc: Doc) -> bool:
+    """Reject "a week" in a rate ("four flights a week", "$1.76 a year", "358,000 a month")."""
+    if span[0].lower_ not in ("a", "an", "per") or span.start == 0:
+        return True
+    before = doc[max(0, span.start - 3) : span.start]
+    if before[-1].like_num:
+        return False
+    return not (before[-1].pos_ in ("NOUN", "PROPN") and any(t.like_num for t in before[:-1]))
+
+
 GUARDS: dict[str, Guard] = {
     "not_verb": not_verb,
     "no_name": no_name,
     "year": year,
     "no_noun_after": no_noun_after,
     "adverb": adverb,
+    "not_rate": not_rate,
 }
 
 

@@ -146,6 +146,9 @@ def resolve_date(g: Groups, ctx: Context) -> tuple[date, bool] | None:
         day = safe_date(year, month, dom)
         return (day, True) if day else None
     options = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1) if (d := safe_date(y, month, dom))]
+    weekday = lexicon().weekdays.get(g.get("weekday", "").lower())
+    if weekday is not None and (agreeing := [d for d in options if d.isoweekday() == weekday]):
+        options = agreeing  # "Saturday, April 25": the year in which April 25 is a Saturday
     if not options:
         return None
     return pick(options, ctx.dct, None if ctx.after_forward_word() else ctx.tense()), False

@@ -19,6 +19,7 @@ _PLACEHOLDER = re.compile(r"\{(?P<name>[a-z]+)(?::(?P<group>[a-z0-9_]+))?\}")
 _TYPES = ("DATE", "TIME", "DURATION", "SET")
 # Keys of the args column that the tagger reads itself; the rest go to the normalizer.
 TAGGER_ARGS = ("guard", "span")
+_BLANKS = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,8 @@ def rules() -> tuple[Rule, ...]:
 def candidates(text: str) -> list[Candidate]:
     """Every match of every rule in `text` (overlapping; the tagger chooses among them)."""
     found: list[Candidate] = []
+    # Line breaks and tabs count as spaces ("almost two\ndecades"); the length, so offsets, is kept.
+    text = text.translate(_BLANKS)
     for rule in rules():
         for m in rule.regex.finditer(text):
             start, end = m.span(rule.span_group) if rule.span_group else m.span()
