@@ -21,9 +21,11 @@ _LOCATIVE = frozenset(
 
 
 def place_names(doc: Doc) -> frozenset[str]:
-    """Every text the model labels a place somewhere in the document: one vote is enough to treat
-    the same words as a place where the small model calls them an organisation."""
-    return frozenset(ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS)
+    """Every text the model labels a place somewhere in the document, unless it calls the same words
+    a person more often: one vote makes a place where the small model says organisation elsewhere."""
+    place_votes: Counter[str] = Counter(ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS)
+    person_votes: Counter[str] = Counter(ent.text for ent in doc.ents if ent.label_ == "PERSON")
+    return frozenset(text for text, votes in place_votes.items() if votes >= person_votes[text])
 
 
 def _entity_of(token: Token) -> Span | None:

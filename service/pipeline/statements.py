@@ -153,7 +153,7 @@ def speech_act(cue: CueEntry | None, said: str, cue_token: Token | None = None) 
     ("Will the minister act?") is an appeal."""
     if cue is not None and cue.speech_act != _NEUTRAL_ACT:
         needs_met = not cue.act_needs or cue_token is None or any(
-            c.lower_ in cue.act_needs for c in cue_token.children
+            c.lower_ in cue.act_needs or c.dep_ in cue.act_needs for c in cue_token.children
         )
         if needs_met:
             return cue.speech_act
