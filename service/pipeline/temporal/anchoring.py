@@ -52,7 +52,9 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         return "future"  # "is leaving Friday": the present progressive with a date looks ahead
     head = verb.head
     if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and head is not verb:
-        head_past = head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
+        # "had been due to expire": the adjective's verb carries the tense.
+        gov = head.head if head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd") else head
+        head_past = gov.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in gov.children)
         if head_past and head.lemma_ in future_heads | {"be"}:
             return "past"  # "had been due to expire Friday": a plan seen from the past
         if head.lemma_ in future_heads or (head.lemma_ == "be" and head.tag_ in _PRESENT_TAGS):
