@@ -12,6 +12,7 @@ from service.pipeline.codes import apply_codes
 from service.pipeline.dating import date_events
 from service.pipeline.incidents import find_incidents
 from service.pipeline.merging import merge_mentions
+from service.pipeline.paragraphs import text_of
 from service.pipeline.quotes import find_quotes, is_speech
 from service.pipeline.statements import find_statements
 from service.pipeline.temporal import Timex
@@ -34,9 +35,9 @@ def extract_events(doc: Doc, timexes: list[Timex]) -> Extraction:
     apply_certainty(doc, incidents)
     statements, statement_candidates = find_statements(doc, frozenset(e.start for e in incidents))
     events = incidents + statements
-    quotes = [q for q in find_quotes(doc.text) if is_speech(q)]
+    quotes = [q for q in find_quotes(text_of(doc)) if is_speech(q)]
     date_events(doc, events, timexes, quotes)
-    headline_end = doc.text.find("\n")
+    headline_end = text_of(doc).find("\n")
     events = merge_mentions(events, body_start=headline_end if headline_end > 0 else 0)
     apply_codes(events)
     events.sort(key=lambda e: (e.start, e.trigger_start))

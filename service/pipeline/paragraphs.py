@@ -3,6 +3,9 @@ paragraphs never share a sentence, whatever their punctuation."""
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from spacy.tokens import Doc, Span
 
 from service.pipeline.datelines import find_dateline
@@ -30,7 +33,7 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
 def _split_datelines(doc: Doc) -> None:
     """A dateline ("AMMAN, June 2 (Petra) -") is no part of its sentence: the story starts after it."""
     offset = 0
-    for line in doc.text.split("\n"):
+    for line in text_of(doc).split("\n"):
         dateline = find_dateline(line)
         if dateline is not None:
             span = doc.char_span(offset + dateline.end, offset + dateline.end + 1, alignment_mode="expand")
@@ -39,7 +42,22 @@ def _split_datelines(doc: Doc) -> None:
         offset += len(line) + 1
 
 
+def text_of(doc: Doc) -> str:
+    """The document's text, built once: `Doc.text` joins every token anew on each access."""
+    cached: str | None = doc.user_data.get("eventline_text")
+    if cached is None:
+        cached = doc.user_data["eventline_text"] = doc.text
+    return cached
+
+
+def _line_breaks(doc: Doc) -> list[int]:
+    breaks: list[int] | None = doc.user_data.get("eventline_line_breaks")
+    if breaks is None:
+        breaks = doc.user_data["eventline_line_breaks"] = [m.start() for m in re.finditer("\n", text_of(doc))]
+    return breaks
+
+
 def paragraph_of(sentence: Span) -> int:
     """The 0-based paragraph a sentence belongs to (line breaks counted before its first word)."""
     first_word = next((t for t in sentence if not t.is_space), sentence[0])
-    return sentence.doc.text.count("\n", 0, first_word.idx)
+    return bisect.bisect_left(_line_breaks(sentence.doc), first_word.idx)

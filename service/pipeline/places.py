@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from service.pipeline.datelines import find_dateline
 from service.pipeline.dependency import path_length, prep_objects
+from service.pipeline.paragraphs import text_of
 from service.pipeline.types import Mention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -114,7 +115,7 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
 def dateline_place(doc: Doc) -> Mention | None:
     """The dateline city of the article body ("PESHAWAR: Militants have ..."), if it has one."""
     offset = 0
-    for line in doc.text.split("\n")[:4]:
+    for line in text_of(doc).split("\n")[:4]:
         dateline = find_dateline(line)
         if dateline is not None:
             name, start = dateline.place, offset + dateline.place_start

