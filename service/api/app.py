@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from service.api.etags import ConditionalGet
 from service.api.limits import BodySizeLimit
 from service.api.problems import install_problem_handlers
 from service.api.routes import articles, events, extraction, health
@@ -44,6 +45,7 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     app.state.pipeline = pipeline
     install_problem_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(ConditionalGet)
     for router in (health.router, articles.router, extraction.router, events.router):
         app.include_router(router)
     return app

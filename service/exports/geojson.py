@@ -20,8 +20,8 @@ def _place_text(event: dict[str, Any]) -> str | None:
 def feature_collection(entries: list[ExportEntry], gazetteer: Gazetteer) -> dict[str, Any]:
     places_by_article: dict[int, list[str]] = defaultdict(list)
     for entry in entries:
-        if (place := _place_text(entry.event)) is not None:
-            places_by_article[entry.article.id].append(place)
+        if (text := _place_text(entry.event)) is not None:
+            places_by_article[entry.article.id].append(text)
     dominant = {article_id: gazetteer.dominant_country(places) for article_id, places in places_by_article.items()}
     features: list[dict[str, Any]] = []
     for entry in entries:

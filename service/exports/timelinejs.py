@@ -18,21 +18,29 @@ _PRECISE_TO: dict[str, tuple[str, ...]] = {
 }
 
 
+def _parts_for(start: date, end: date) -> tuple[str, ...]:
+    """For precisions TimelineJS has no name for (weeks, seasons): the parts both ends share."""
+    if start == end:
+        return ("year", "month", "day")
+    if (start.year, start.month) == (end.year, end.month):
+        return ("year", "month")
+    return ("year",)
+
+
 def timelinejs_date(value: str | None, precision: str | None, fallback: date) -> tuple[dict[str, Any], bool]:
     """A TimelineJS date object for a TIMEX3 value, and whether it is the event's own date (not the fallback)."""
     interval = value_interval(value) if value else None
     if interval is None:
         return {"year": fallback.year, "month": fallback.month, "day": fallback.day}, False
-    start = interval[0]
-    parts = _PRECISE_TO.get(precision or "", ("year", "month", "day") if interval[0] == interval[1] else ("year",
-                                                                                                           "month"))
+    start, end = interval
+    parts = _PRECISE_TO.get(precision or "") or _parts_for(start, end)
     fields = {"year": start.year, "month": start.month, "day": start.day}
     return {part: fields[part] for part in parts}, True
 
 
 def _highlighted(sentence: str, trigger: str, sentence_start: int, trigger_start: int) -> str:
     offset = trigger_start - sentence_start
-    if trigger and 0 <= offset and sentence[offset:offset + len(trigger)] == trigger:
+    if trigger and offset >= 0 and sentence[offset:offset + len(trigger)] == trigger:
         return (html.escape(sentence[:offset]) + "<strong>" + html.escape(trigger) + "</strong>"
                 + html.escape(sentence[offset + len(trigger):]))
     return html.escape(sentence)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from service.pipeline.actors import resolve_actors
 from service.pipeline.certainty import apply_certainty
 from service.pipeline.codes import apply_codes
 from service.pipeline.dating import date_events
@@ -35,6 +36,7 @@ def extract_events(doc: Doc, timexes: list[Timex]) -> Extraction:
     apply_certainty(doc, incidents)
     statements, statement_candidates = find_statements(doc, frozenset(e.start for e in incidents))
     events = incidents + statements
+    resolve_actors(doc, events)
     quotes = [q for q in find_quotes(text_of(doc)) if is_speech(q)]
     date_events(doc, events, timexes, quotes)
     headline_end = text_of(doc).find("\n")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from service.pipeline.actors import full_name_before
 from service.pipeline.dependency import mention_span
 from service.pipeline.paragraphs import paragraph_of
 from service.pipeline.types import Mention
@@ -22,17 +23,6 @@ def _entity_at(token: Token) -> Span | None:
     return None
 
 
-def _full_name_before(doc: Doc, surname: str, before: int) -> Span | None:
-    """The nearest earlier multi-word PERSON whose last word is the surname."""
-    best: Span | None = None
-    for ent in doc.ents:
-        if ent.start >= before:
-            break
-        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == surname:
-            best = ent
-    return best
-
-
 def _last_person_before(doc: Doc, before: int) -> Span | None:
     """The person a pronoun most likely means: the nearest earlier sentence's person in subject
     position (the topic), else the last person named."""
@@ -47,7 +37,7 @@ def _last_person_before(doc: Doc, before: int) -> Span | None:
     recent = [ent for ent in topical if doc[ent.start].sent.start >= _sentences_back(doc, sentence_start, 3)]
     best = recent[-1] if recent else people[-1]
     if len(best) == 1:
-        return _full_name_before(doc, best.text, best.start) or best
+        return full_name_before(doc, best.text, best.start) or best
     return best
 
 
@@ -102,7 +92,7 @@ def resolve_speaker(head: Token, previous: Mention | None) -> Mention:
     ent = _entity_at(head)
     if ent is not None and ent.label_ == "PERSON":
         if len(ent) == 1:
-            full = _full_name_before(doc, ent.text, ent.start)
+            full = full_name_before(doc, ent.text, ent.start)
             mention.canonical = full.text if full is not None else ent.text
         else:
             mention.canonical = ent.text

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from service.api.deps import SessionDep, SettingsDep
+from service.api.deps import SessionDep, SessionsDep, SettingsDep
+from service.api.exporting import EXPORT_CONTENT, FORMAT_HELP, export_response, json_page
 from service.api.problems import PROBLEM
 from service.errors import InvalidInput
+from service.exports import ExportFormat, negotiate
 from service.flows import database_errors
 from service.pipeline.temporal import value_interval
 from service.schemas import EventPage, Timeline
@@ -55,15 +57,33 @@ def _limit(limit: int | None, settings: SettingsDep) -> int:
     return limit
 
 
-@router.get("/events", response_model=EventPage, responses={422: PROBLEM})
-def get_events(filters: FilterDep, session: SessionDep, settings: SettingsDep, limit: int | None = None,
-               cursor: str | None = None) -> EventPage:
-    with database_errors():
-        return event_page(session=session, filters=filters, limit=_limit(limit, settings), cursor=cursor)
+FormatParam = Annotated[ExportFormat | None, Query(alias="format", description=FORMAT_HELP)]
+LISTING_RESPONSES: dict[int | str, dict[str, object]] = {
+    200: {"content": EXPORT_CONTENT, "description": "The listing, in the negotiated format"}, 304: {}, 422: PROBLEM,
+}
 
 
-@router.get("/timeline", response_model=Timeline, responses={422: PROBLEM})
-def get_timeline(filters: FilterDep, session: SessionDep, settings: SettingsDep, limit: int | None = None,
-                 cursor: str | None = None) -> Timeline:
+@router.get("/events", response_model=EventPage, responses=LISTING_RESPONSES)
+def get_events(request: Request, filters: FilterDep, session: SessionDep, sessions: SessionsDep,
+               settings: SettingsDep, limit: int | None = None, cursor: str | None = None,
+               export_format: FormatParam = None) -> Response:
+    chosen = negotiate(export_format, request.headers.get("accept"))
+    if chosen != "json":
+        return export_response(request=request, export_format=chosen, sessions=sessions, filters=filters,
+                               limit=_limit(limit, settings), limit_given=limit is not None, cursor=cursor)
     with database_errors():
-        return timeline(session=session, filters=filters, limit=_limit(limit, settings), cursor=cursor)
+        page = event_page(session=session, filters=filters, limit=_limit(limit, settings), cursor=cursor)
+    return json_page(request, page, page.next_cursor)
+
+
+@router.get("/timeline", response_model=Timeline, responses=LISTING_RESPONSES)
+def get_timeline(request: Request, filters: FilterDep, session: SessionDep, sessions: SessionsDep,
+                 settings: SettingsDep, limit: int | None = None, cursor: str | None = None,
+                 export_format: FormatParam = None) -> Response:
+    chosen = negotiate(export_format, request.headers.get("accept"))
+    if chosen != "json":
+        return export_response(request=request, export_format=chosen, sessions=sessions, filters=filters,
+                               limit=_limit(limit, settings), limit_given=limit is not None, cursor=cursor)
+    with database_errors():
+        page = timeline(session=session, filters=filters, limit=_limit(limit, settings), cursor=cursor)
+    return json_page(request, page, page.next_cursor)

@@ -309,7 +309,15 @@ def n_quarter(g: Groups, ctx: Context, args: Args) -> Norm | None:
 
 @normalizer
 def n_quarter_ref(g: Groups, ctx: Context, args: Args) -> Norm | None:
-    """"the quarter"/"the latest period": the last quarter mentioned, else DCT's (args which)."""
+    """"the quarter"/"the latest period": the last quarter mentioned, else DCT's (args which).
+
+    which=completed ("the latest quarter") takes the last quarter mentioned only when it is over by
+    the calendar, else the quarter before DCT's: the latest quarter reported on has ended."""
+    if ctx.quarter and args.get("which") == "completed":
+        start = value_start(ctx.quarter)
+        if start is not None and start < date(ctx.dct.year, 3 * ((ctx.dct.month - 1) // 3) + 1, 1):
+            return Norm(ctx.quarter, "quarter", ctx.quarter)
+        return Norm(fmt(shift(ctx.dct, "Q", -1), "quarter"), "quarter", ctx.dct_value)
     if ctx.quarter:
         return Norm(ctx.quarter, "quarter", ctx.quarter)
     day = ctx.dct if args.get("which") == "current" else shift(ctx.dct, "Q", -1)
