@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from service.evaluation.timeml import TimeMLDoc
-from service.pipeline.temporal.types import Timex, TimexType
+from service.pipeline.temporal.types import Timex
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CACHE_DIR = PROJECT_ROOT / "var" / "cache" / "heideltime"

@@ -242,6 +242,8 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
         patients = patients_of(trigger)
         if trigger.pos_ == "NOUN" and not patients and _is_generic(trigger):
             return None, f"generic mention ('{trigger.text}' names no particular event)"
+        if not patients and entry.requires and trigger.pos_ == "VERB" and not _is_passive(trigger):
+            return None, "no one driven out (the phrasal verb has no object)"
         if patients and not any(_is_displaceable(p, known_places) for p in patients):
             return None, f"object '{patients[0].text}' is not a displaceable group or place"
         displaced = next((p for p in patients if _is_displaceable(p, known_places)), None)

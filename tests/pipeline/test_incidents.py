@@ -85,6 +85,9 @@ def test_displacement_agent_is_the_subject_of_an_agentive_verb(parse: Callable[[
         "The team was evicted from the playoffs after a heavy defeat.",
         "The suspect fled the scene in a stolen car.",
         "Evacuation flights left the airport on time.",
+        "The man drove away from the scene before police arrived.",
+        "Residents took shelter in basements during the shelling.",
+        "Rebels fled the town after the army advanced.",
     ],
 )
 def test_figurative_or_modifier_uses_are_no_displacement(parse: Callable[[str], Doc], sentence: str) -> None:

@@ -1,0 +1,67 @@
+"""TimeBank conventions the tagger follows: rates, extents, year choice by weekday, tense, references."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from service.pipeline.temporal import Timex
+
+Tag = Callable[[str, date], list[Timex]]
+DCT = date(1989, 11, 2)  # a Thursday
+
+
+def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It runs four flights a week.", []),
+        ("The stock pays a dividend of $1.76 a year.", []),
+        ("The board meets twice a year.", [("a year", "SET", "P1Y")]),
+        ("It ended the eight-year war.", [("eight-year", "DURATION", "P8Y")]),
+        ("He died within weeks or months of his capture.", [("weeks or months", "DURATION", "PXW")]),
+        ("Plants will close over the next year or so.", [("the next year or so", "DATE", "1990")]),
+        ("It won't be profitable until 1994 or later.", [("1994 or later", "DATE", "1994")]),
+        ("The figure was the lowest for almost two\ndecades.", [("almost two\ndecades", "DURATION", "P20Y")]),
+        ("The recent sale of the unit helped.", [("recent", "DATE", "PAST_REF")]),
+        ("It blamed current market conditions.", [("current", "DATE", "PRESENT_REF")]),
+        ("Sales rose in the current quarter.", [("the current quarter", "DATE", "1989-Q4")]),
+        ("The closing is expected in December.", [("December", "DATE", "1989-12")]),
+    ],
+    ids=[
+        "rate-is-not-a-set",
+        "money-rate-is-not-a-set",
+        "frequency-is-a-set",
+        "the-is-outside-an-adjective-duration",
+        "alternative-units",
+        "or-so",
+        "or-later",
+        "line-break-inside",
+        "recent-adjective",
+        "current-adjective",
+        "current-quarter-stays-a-quarter",
+        "present-passive-expected-looks-ahead",
+    ],
+)
+def test_conventions(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _triples(tag(text, DCT)) == expected
+
+
+def test_weekday_picks_the_year_of_a_month_day(tag: Tag) -> None:
+    (timex,) = tag("The Times said in an editorial on Saturday, April 25: the court erred.", date(1998, 4, 24))
+    assert timex.value == "1998-04-25"
+
+
+def test_plan_seen_from_the_past_through_an_adjective(tag: Tag) -> None:
+    (timex,) = tag("It had been due to expire Friday.", date(1989, 10, 30))
+    assert timex.value == "1989-10-27"
+
+
+def test_latest_quarter_is_one_that_is_over(tag: Tag) -> None:
+    found = tag("It expects a fourth-quarter charge. Profit fell 59% in the latest quarter.", DCT)
+    assert [t.value for t in found] == ["1989-Q4", "1989-Q3"]
