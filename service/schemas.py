@@ -3,10 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from datetime import UTC, date, datetime, time
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+# Characters no database column can hold: NUL (PostgreSQL text refuses it) and lone UTF-16 surrogates
+# (JSON's "\ud800" escapes; they cannot be encoded as UTF-8).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+# Row ids are 32-bit integers in the database; larger ids cannot name a row.
+MAX_ID = 2**31 - 1
+
+
+def storable(value: str, name: str) -> str:
+    """`value`, or ValueError when it holds a character that cannot be stored."""
+    if _UNSTORABLE.search(value):
+        raise ValueError(f"{name} must not contain NUL characters or lone surrogates")
+    return value
+
 
 EventTypeName = Literal["desecration", "displacement", "statement"]
 CertaintyName = Literal["asserted", "reported", "alleged", "denied", "hedged"]
@@ -29,7 +44,7 @@ class DatedText(BaseModel):
     def _not_blank(cls, text: str) -> str:
         if not text.strip():
             raise ValueError("text must not be empty")
-        return text
+        return storable(text, "text")
 
     @field_validator("published_at", mode="before")
     @classmethod
@@ -41,7 +56,12 @@ class DatedText(BaseModel):
     @field_validator("published_at")
     @classmethod
     def _naive_is_utc(cls, value: datetime) -> datetime:
-        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+        value = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+        try:
+            value.astimezone(UTC)  # stored in UTC: 0001-01-01T00:00+05:00 has no UTC instant
+        except OverflowError as error:
+            raise ValueError("published_at falls outside years 1-9999 once converted to UTC") from error
+        return value
 
     @property
     def published_date(self) -> date:
@@ -64,6 +84,11 @@ class ArticleIn(DatedText):
         if not language.lower().startswith("en"):
             raise ValueError("only English ('en') articles are supported")
         return language
+
+    @field_validator("headline", "url", "external_id", "source")
+    @classmethod
+    def _storable(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return value if value is None else storable(value, info.field_name or "the field")
 
 
 class TemporalIn(DatedText):

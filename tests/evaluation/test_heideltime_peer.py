@@ -22,8 +22,10 @@ def test_offsets_are_relocated_by_text() -> None:
 
 
 def test_entities_and_unknown_types_are_normalized() -> None:
-    found = heideltime_peer.to_timexes("Q&amp;A", [{"text": "&amp;", "type": "X", "value": "v", "span": [1, 2]}])
-    assert [(t.text, t.type) for t in found] == []  # "&" is absent from the text: dropped
+    found = heideltime_peer.to_timexes("It fell.", [{"text": "today", "type": "DATE", "value": "v", "span": [1, 2]}])
+    assert found == []  # a phrase absent from the text is dropped
+    found = heideltime_peer.to_timexes("Q&A today", [{"text": "Q&amp;A today", "type": "DATE", "value": "v"}])
+    assert [t.text for t in found] == ["Q&A today"]
     found = heideltime_peer.to_timexes("AT&T fell today.", [{"text": "today", "type": "X", "value": "v"}])
     assert [(t.start, t.type) for t in found] == [(10, "DATE")]
 

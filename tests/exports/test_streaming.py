@@ -29,7 +29,8 @@ def test_ndjson_of_100k_events_streams_in_flat_memory(tmp_path: Path) -> None:
     engine = make_engine(url)
     with engine.begin() as connection:
         article_id = connection.execute(insert(Article).returning(Article.id), [{
-            "identity_key": "bulk", "text": "Bulk", "text_sha256": "0" * 64, "published_at": datetime(2024, 1, 1, tzinfo=UTC),
+            "identity_key": "bulk", "text": "Bulk", "text_sha256": "0" * 64,
+            "published_at": datetime(2024, 1, 1, tzinfo=UTC),
             "published_date": date(2024, 1, 1), "language": "en", "pipeline_version": "test",
             "created_at": datetime(2024, 1, 1, tzinfo=UTC)}]).scalar_one()
         row = {"article_id": article_id, "type": "displacement", "certainty": "reported", "confidence": 0.8,

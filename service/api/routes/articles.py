@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Response, status
 
 from service.api.deps import PipelineDep, SessionDep, SessionsDep, SettingsDep
 from service.api.problems import PROBLEM
 from service.errors import InvalidInput
 from service.flows import database_errors, ingest_article
-from service.schemas import ArticleIn, ArticlePublic, ArticleWithEvents, EventPublic
+from service.schemas import MAX_ID, ArticleIn, ArticlePublic, ArticleWithEvents, EventPublic
 from service.store import articles as article_store
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="An id Eventline gave the article")]
 
 
 @router.post(
@@ -20,7 +23,7 @@ router = APIRouter(prefix="/v1/articles", tags=["articles"])
     status_code=status.HTTP_201_CREATED,
     summary="Store an article and extract its events",
     responses={200: {"model": ArticleWithEvents, "description": "Already stored: the stored result"},
-               413: PROBLEM, 422: PROBLEM, 503: PROBLEM},
+               400: PROBLEM, 413: PROBLEM, 422: PROBLEM, 503: PROBLEM},
 )
 def post_article(
     article: ArticleIn, response: Response, sessions: SessionsDep, pipeline: PipelineDep, settings: SettingsDep
@@ -28,27 +31,30 @@ def post_article(
     # A plain `def`: extraction is CPU-bound and runs in the threadpool, off the event loop.
     if len(article.text) > settings.max_text_chars:
         raise InvalidInput(f"text is longer than {settings.max_text_chars} characters")
-    result, created = ingest_article(sessions=sessions, pipeline=pipeline, article=article)
+    result, created = ingest_article(sessions=sessions, pipeline=pipeline, article=article,
+                                     cpu_seconds=settings.extract_cpu_seconds)
     if not created:
         response.status_code = status.HTTP_200_OK
     return result
 
 
-@router.get("/{article_id}", response_model=ArticlePublic, responses={404: PROBLEM})
-def get_article(article_id: int, session: SessionDep) -> ArticlePublic:
+@router.get("/{article_id}", response_model=ArticlePublic, responses={404: PROBLEM, 422: PROBLEM, 503: PROBLEM})
+def get_article(article_id: ArticleId, session: SessionDep) -> ArticlePublic:
     with database_errors():
         return article_store.public_article(article_store.get_article(session=session, article_id=article_id))
 
 
-@router.get("/{article_id}/events", response_model=list[EventPublic], responses={404: PROBLEM})
-def get_article_events(article_id: int, session: SessionDep) -> list[EventPublic]:
+@router.get("/{article_id}/events", response_model=list[EventPublic],
+            responses={404: PROBLEM, 422: PROBLEM, 503: PROBLEM})
+def get_article_events(article_id: ArticleId, session: SessionDep) -> list[EventPublic]:
     with database_errors():
         article_store.get_article(session=session, article_id=article_id)
         return article_store.article_events(session=session, article_id=article_id)
 
 
-@router.delete("/{article_id}", status_code=status.HTTP_204_NO_CONTENT, responses={404: PROBLEM})
-def delete_article(article_id: int, session: SessionDep) -> Response:
+@router.delete("/{article_id}", status_code=status.HTTP_204_NO_CONTENT,
+               responses={404: PROBLEM, 422: PROBLEM, 503: PROBLEM})
+def delete_article(article_id: ArticleId, session: SessionDep) -> Response:
     with database_errors(), session.begin():
         article_store.delete_article(session=session, article_id=article_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

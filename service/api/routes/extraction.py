@@ -14,19 +14,20 @@ router = APIRouter(prefix="/v1", tags=["extraction"])
 
 
 @router.post("/extract", response_model=ExtractionOut, summary="Extract events, store nothing",
-             responses={413: PROBLEM, 422: PROBLEM})
+             responses={400: PROBLEM, 413: PROBLEM, 422: PROBLEM, 503: PROBLEM})
 def post_extract(
     article: ArticleIn, pipeline: PipelineDep, settings: SettingsDep,
     explain: bool = Query(default=False, description="Add, per sentence, the triggers considered and why."),
 ) -> ExtractionOut:
     if len(article.text) > settings.max_text_chars:
         raise InvalidInput(f"text is longer than {settings.max_text_chars} characters")
-    return extract_article(pipeline=pipeline, article=article, explain=explain)
+    return extract_article(pipeline=pipeline, article=article, explain=explain,
+                           cpu_seconds=settings.extract_cpu_seconds)
 
 
 @router.post("/temporal", response_model=TemporalOut, summary="Find and normalize temporal expressions (TIMEX3)",
-             responses={413: PROBLEM, 422: PROBLEM})
+             responses={400: PROBLEM, 413: PROBLEM, 422: PROBLEM, 503: PROBLEM})
 def post_temporal(request: TemporalIn, pipeline: PipelineDep, settings: SettingsDep) -> TemporalOut:
     if len(request.text) > settings.max_text_chars:
         raise InvalidInput(f"text is longer than {settings.max_text_chars} characters")
-    return tag_temporal(pipeline=pipeline, request=request)
+    return tag_temporal(pipeline=pipeline, request=request, cpu_seconds=settings.extract_cpu_seconds)
