@@ -91,7 +91,7 @@ def within_cpu_budget(work: Callable[[], T], seconds: float) -> T:
         raise outcome["error"]
     if "value" not in outcome:
         raise InvalidInput(f"the text needs more than {seconds:g} s of processing; send it in shorter parts")
-    return outcome["value"]  # type: ignore[no-any-return]
+    return outcome["value"]
 
 
 def _run_pipeline(work: Callable[[], T], seconds: float) -> T:
@@ -140,7 +140,8 @@ def _stored(session: Session, article_id: int) -> ArticleWithEvents:
 
 
 def ingest_article(
-    *, sessions: sessionmaker[Session], pipeline: Pipeline, article: ArticleIn, cpu_seconds: float = DEFAULT_CPU_SECONDS
+    *, sessions: sessionmaker[Session], pipeline: Pipeline, article: ArticleIn,
+    cpu_seconds: float = DEFAULT_CPU_SECONDS, body_html: str | None = None,
 ) -> tuple[ArticleWithEvents, bool]:
     """Stores an article with its events, once: a repost (same external id, URL or text) returns
     the stored result and `created=False`, also when two requests race on the unique identity key."""
@@ -151,11 +152,23 @@ def ingest_article(
             return _stored(session, existing.id), False
     extraction = _extraction(pipeline, article.text, article.published_date, cpu_seconds)
     events: list[EventPublic] = [public_event(e) for e in extraction.events]
+    return store_article(sessions=sessions, article=article, events=events, pipeline_version=pipeline.version,
+                         body_html=body_html)
+
+
+def store_article(
+    *, sessions: sessionmaker[Session], article: ArticleIn, events: list[EventPublic], pipeline_version: str,
+    body_html: str | None = None,
+) -> tuple[ArticleWithEvents, bool]:
+    """Stores an extracted article with its events in one transaction; when the identity key is already
+    taken (a race, or a repost within a batch) answers the stored result with `created=False`."""
+    key = article_store.identity_key(article)
     with database_errors(), sessions() as session:
         try:
             with session.begin():
                 row = article_store.add_article(
-                    session=session, article=article, events=events, pipeline_version=pipeline.version
+                    session=session, article=article, events=events, pipeline_version=pipeline_version,
+                    body_html=body_html,
                 )
                 article_id = row.id
         except IntegrityError:

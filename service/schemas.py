@@ -164,6 +164,7 @@ class ArticlePublic(BaseModel):
     text_sha256: str
     pipeline_version: str
     created_at: datetime | None
+    body_html: str | None = Field(default=None, description="The HTML body of a ninjs item, kept beside `text`.")
 
 
 class ArticleWithEvents(BaseModel):

@@ -9,6 +9,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from service.api.etags import ConditionalGet
+from service.api.headers import install_headers
+from service.api.idempotency import IdempotencyKeys
 from service.api.limits import BodySizeLimit
 from service.api.problems import install_problem_handlers
 from service.api.routes import articles, events, extraction, health
@@ -44,7 +46,9 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     app.state.settings = settings
     app.state.pipeline = pipeline
     install_problem_handlers(app)
+    app.add_middleware(IdempotencyKeys)  # inside BodySizeLimit: it reads bodies already bounded
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    install_headers(app, settings.cors_origins)
     app.add_middleware(ConditionalGet)
     for router in (health.router, articles.router, extraction.router, events.router):
         app.include_router(router)

@@ -50,6 +50,18 @@ def _describes_a_thing(root: Token, trigger: Token) -> bool:
     )
 
 
+def _inside_what_was_said(root: Token, cue: Token) -> bool:
+    """A date in the reported clause dates what was said about, not the saying: in "police said the
+    attackers stormed the village at 2 a.m." the 2 a.m. belongs to the storming."""
+    if root.i == cue.i:
+        return False
+    path = [root, *root.ancestors]
+    if cue not in path:
+        return False
+    below_cue = path[path.index(cue) - 1]
+    return below_cue.dep_ in ("ccomp", "parataxis", "dobj")
+
+
 def attached_date(doc: Doc, event: Event, timexes: list[Timex], quotes: list[Quote]) -> EventDate | None:
     """The timex of the event's own sentence nearest its trigger in the parse."""
     trigger_span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
@@ -60,6 +72,8 @@ def attached_date(doc: Doc, event: Event, timexes: list[Timex], quotes: list[Quo
     for timex in _timexes_in(trigger.sent, timexes, [] if event.type != "statement" else quotes):
         root = _root(doc, timex)
         if root is None or _describes_a_thing(root, trigger):
+            continue
+        if event.type == "statement" and _inside_what_was_said(root, trigger):
             continue
         distance = path_length(root, trigger)
         if distance <= _MAX_ATTACHMENT_DISTANCE and (best is None or distance < best[0]):

@@ -37,6 +37,7 @@ _PEOPLE_ENTITIES = frozenset({"NORP", "CARDINAL", "PERSON", "GPE"})
 _POS_ALIASES = {"PROPN": "NOUN", "AUX": "VERB"}
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "whom", "who"})
 _AGENT_PRONOUNS = frozenset({"they", "he", "she", "it", "them"})
+_FUTURE_AUXILIARIES = frozenset({"will", "shall", "would", "'ll"})
 
 
 def mention_of(token: Token) -> Mention:
@@ -195,6 +196,12 @@ def _rejection(trigger: Token) -> str | None:
     for ancestor in list(trigger.ancestors)[:3]:
         if ancestor.lemma_.lower() in hypothetical_heads():
             return f"hypothetical (under '{ancestor.text}')"
+    governor = trigger.head if trigger.dep_ in ("xcomp", "ccomp") else None
+    if governor is not None and is_negated(governor):
+        return f"negated (under '{governor.text}')"
+    for verb in (trigger, governor):
+        if verb is not None and any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUXILIARIES for c in verb.children):
+            return "future or conditional: has not happened"
     return None
 
 

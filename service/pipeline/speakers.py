@@ -100,6 +100,8 @@ def resolve_speaker(head: Token, previous: Mention | None) -> Mention:
     appositions = [c for c in head.children if c.dep_ == "appos"]
     for appos in appositions:
         mention.aliases.append(mention_span(appos).text)
+        if appos.ent_type_ == "PERSON" and mention.canonical is None:
+            mention.canonical = mention_span(appos).text  # "The governor, Caleb Mutfwang, said"
     if _is_indefinite(head):
         name = _given_name(list(head.subtree))
         if name is None:

@@ -23,7 +23,8 @@ def identity_key(article: ArticleIn) -> str:
     if article.external_id:
         return f"ext:{article.external_id}"
     if article.url:
-        return f"url:{article.url}"
+        # The key column holds 600 characters: longer URLs are known by their hash.
+        return f"url:{article.url}" if len(article.url) <= 590 else f"url-sha256:{text_sha256(article.url)}"
     return f"sha256:{text_sha256(article.text)}"
 
 
@@ -75,7 +76,10 @@ def event_row(event: EventPublic, article: Article) -> Event:
     )
 
 
-def add_article(*, session: Session, article: ArticleIn, events: list[EventPublic], pipeline_version: str) -> Article:
+def add_article(
+    *, session: Session, article: ArticleIn, events: list[EventPublic], pipeline_version: str,
+    body_html: str | None = None,
+) -> Article:
     """Adds an article and its events to the session (the caller commits, so both land or neither)."""
     row = Article(
         identity_key=identity_key(article),
@@ -90,6 +94,7 @@ def add_article(*, session: Session, article: ArticleIn, events: list[EventPubli
         language=article.language,
         pipeline_version=pipeline_version,
         created_at=datetime.now(UTC),
+        body_html=body_html,
     )
     session.add(row)
     for event in events:
@@ -112,6 +117,7 @@ def public_article(article: Article) -> ArticlePublic:
         id=article.id, external_id=article.external_id, url=article.url, headline=article.headline,
         source=article.source, language=article.language, published_at=published, text=article.text,
         text_sha256=article.text_sha256, pipeline_version=article.pipeline_version, created_at=article.created_at,
+        body_html=article.body_html,
     )
 
 

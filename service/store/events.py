@@ -12,6 +12,7 @@ from sqlalchemy import Select, and_, false, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from service.errors import InvalidInput
+from service.schemas import MAX_ID
 from service.store.models import Article, Event
 
 
@@ -68,8 +69,10 @@ def decode_cursor(cursor: str) -> tuple[bool, date, int]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         undated, day, event_id = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        return bool(undated), date.fromisoformat(day), int(event_id)
-    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as error:
+        if not (isinstance(undated, int) and isinstance(event_id, int) and 0 <= event_id <= MAX_ID):
+            raise ValueError("not a cursor")
+        return bool(undated), date.fromisoformat(day), event_id
+    except (ValueError, TypeError, binascii.Error, RecursionError) as error:
         raise InvalidInput("cursor is not one this service issued") from error
 
 

@@ -40,6 +40,8 @@ class Article(Base):
     language: Mapped[str] = mapped_column(String(16), default="en")
     pipeline_version: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The HTML body a ninjs item came with; `text` is what it reads as, and offsets refer to `text`.
+    body_html: Mapped[str | None] = mapped_column(Text, default=None)
 
     events: Mapped[list[Event]] = relationship(
         back_populates="article", cascade="all, delete-orphan", passive_deletes=True, order_by="Event.id"
@@ -74,3 +76,18 @@ class Event(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
 
     article: Mapped[Article] = relationship(back_populates="events")
+
+
+class IdempotencyRecord(Base):
+    """The stored answer to a POST sent with an `Idempotency-Key` header, replayed for the same key and body."""
+
+    __tablename__ = "idempotency_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # "<method> <path> <key>": a key is scoped to the route it was sent to.
+    scoped_key: Mapped[str] = mapped_column(String(400), unique=True)
+    request_sha256: Mapped[str] = mapped_column(String(64))
+    status: Mapped[int] = mapped_column(Integer)
+    content_type: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

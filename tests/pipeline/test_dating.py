@@ -41,3 +41,9 @@ def test_quote_elaborating_a_dated_sentence_takes_its_day(pipeline: Pipeline) ->
 def test_event_without_any_date_has_none(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Headline\nThousands fled the fighting in the valley.", date(2024, 3, 8))
     assert events[0].date is None
+
+
+def test_a_time_inside_what_was_said_does_not_date_the_saying(pipeline: Pipeline) -> None:
+    text = "Headline\nThe attackers stormed the village at around 2 a.m., police spokesman Ali Musa said."
+    statement = next(e for e in _events(pipeline, text, date(2024, 1, 29)) if e.type == "statement")
+    assert statement.date is None or "2 a.m." not in statement.date.text

@@ -133,3 +133,14 @@ def test_relative_clause_object_is_the_noun_it_follows(parse: Callable[[str], Do
 def test_pronoun_agent_resolves_to_the_last_named_agent(parse: Callable[[str], Doc]) -> None:
     events = _events(parse, "Islamist fighters bulldozed a mausoleum. They also destroyed the tomb of a saint.")
     assert [e.agent.canonical for e in events if e.agent] == [None, "Islamist fighters"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will not allow criminals to drive our people from their lands.",
+        "The authorities will evict the squatters next month.",
+    ],
+)
+def test_future_and_negated_governors_name_no_event(parse: Callable[[str], Doc], sentence: str) -> None:
+    assert _events(parse, sentence) == []

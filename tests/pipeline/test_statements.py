@@ -141,3 +141,8 @@ def test_trailing_source_reports_the_clause_before_it(parse: Callable[[str], Doc
     statement = _statements(parse, text)[0]
     assert statement.speaker is not None and "agency" in statement.speaker.text
     assert statement.quote is not None and statement.quote.startswith("Relief efforts")
+
+
+def test_title_with_named_apposition_resolves_to_the_name(parse: Callable[[str], Doc]) -> None:
+    statement = _statements(parse, "The governor, Caleb Okoro, condemned the attack as barbaric.")[0]
+    assert statement.speaker is not None and statement.speaker.canonical == "Caleb Okoro"

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response, status
+from fastapi import APIRouter, Body, Path, Request, Response, status
 
 from service.api.deps import PipelineDep, SessionDep, SessionsDep, SettingsDep
 from service.api.problems import PROBLEM
+from service.batches import BatchIn, BatchOut, ingest_batch
 from service.errors import InvalidInput
 from service.flows import database_errors, ingest_article
-from service.schemas import MAX_ID, ArticleIn, ArticlePublic, ArticleWithEvents, EventPublic
+from service.ninjs import ArticleOrNinjs, incoming_article
+from service.schemas import MAX_ID, ArticlePublic, ArticleWithEvents, EventPublic
 from service.store import articles as article_store
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
+NINJS_HELP = ("An article, or an IPTC ninjs 2.x/3.x news item (detected by its shape or by Content-Type "
+              "application/vnd.iptc.ninjs+json); an HTML body is reduced to text and kept.")
 ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="An id Eventline gave the article")]
 
 
@@ -26,16 +30,27 @@ ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="An id Eventline ga
                400: PROBLEM, 413: PROBLEM, 422: PROBLEM, 503: PROBLEM},
 )
 def post_article(
-    article: ArticleIn, response: Response, sessions: SessionsDep, pipeline: PipelineDep, settings: SettingsDep
+    body: Annotated[ArticleOrNinjs, Body(description=NINJS_HELP)], request: Request, response: Response,
+    sessions: SessionsDep, pipeline: PipelineDep, settings: SettingsDep,
 ) -> ArticleWithEvents:
     # A plain `def`: extraction is CPU-bound and runs in the threadpool, off the event loop.
+    incoming = incoming_article(body, request.headers.get("content-type"))
+    article = incoming.article
     if len(article.text) > settings.max_text_chars:
         raise InvalidInput(f"text is longer than {settings.max_text_chars} characters")
     result, created = ingest_article(sessions=sessions, pipeline=pipeline, article=article,
-                                     cpu_seconds=settings.extract_cpu_seconds)
+                                     cpu_seconds=settings.extract_cpu_seconds, body_html=incoming.body_html)
     if not created:
         response.status_code = status.HTTP_200_OK
     return result
+
+
+@router.post(":batch", response_model=BatchOut, summary="Store up to 100 articles, answered per item",
+             responses={413: PROBLEM, 422: PROBLEM, 503: PROBLEM})
+def post_articles_batch(batch: BatchIn, sessions: SessionsDep, pipeline: PipelineDep,
+                        settings: SettingsDep) -> BatchOut:
+    return ingest_batch(sessions=sessions, pipeline=pipeline, batch=batch, max_text_chars=settings.max_text_chars,
+                        cpu_seconds=settings.extract_cpu_seconds)
 
 
 @router.get("/{article_id}", response_model=ArticlePublic, responses={404: PROBLEM, 422: PROBLEM, 503: PROBLEM})

@@ -14,7 +14,7 @@ from service.errors import InvalidInput
 from service.exports import ExportFormat, negotiate
 from service.flows import database_errors
 from service.pipeline.temporal import value_interval
-from service.schemas import EventPage, Timeline
+from service.schemas import MAX_ID, EventPage, Timeline, storable
 from service.store.events import EventFilter
 from service.timelines import event_page, timeline
 
@@ -27,26 +27,38 @@ UNTIL_HELP = "Events whose date starts on or before this day (2021-09 = through 
 def _bound(value: str | None, name: str, end: bool) -> date | None:
     if value is None:
         return None
-    interval = value_interval(value.strip())
+    try:
+        interval = value_interval((_text(value, name) or "").strip())
+    except (ValueError, OverflowError):  # a week or quarter that runs past year 9999
+        interval = None
     if interval is None:
         raise InvalidInput(f"{name} must be a date like 2021, 2021-09, 2021-09-09 or 2021-W36")
     return interval[1] if end else interval[0]
+
+
+def _text(value: str | None, name: str) -> str | None:
+    try:
+        return value if value is None else storable(value, name)
+    except ValueError as error:
+        raise InvalidInput(str(error)) from error
 
 
 def event_filter(
     type: Annotated[Literal["desecration", "displacement", "statement"] | None, Query()] = None,
     actor: Annotated[str | None, Query(max_length=200, description=ACTOR_HELP)] = None,
     location: Annotated[str | None, Query(max_length=200)] = None,
-    since: Annotated[str | None, Query(description=SINCE_HELP)] = None,
-    until: Annotated[str | None, Query(description=UNTIL_HELP)] = None,
-    article_id: Annotated[int | None, Query()] = None,
+    since: Annotated[str | None, Query(max_length=40, description=SINCE_HELP)] = None,
+    until: Annotated[str | None, Query(max_length=40, description=UNTIL_HELP)] = None,
+    article_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text in the evidence sentence or quote")] = None,
 ) -> EventFilter:
-    return EventFilter(type=type, actor=actor, location=location, since=_bound(since, "since", end=False),
-                       until=_bound(until, "until", end=True), article_id=article_id, q=q)
+    return EventFilter(type=type, actor=_text(actor, "actor"), location=_text(location, "location"),
+                       since=_bound(since, "since", end=False), until=_bound(until, "until", end=True),
+                       article_id=article_id, q=_text(q, "q"))
 
 
 FilterDep = Annotated[EventFilter, Depends(event_filter)]
+Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the previous page")]
 
 
 def _limit(limit: int | None, settings: SettingsDep) -> int:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Query
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Query, Request
 
 from service.api.deps import PipelineDep, SettingsDep
 from service.api.problems import PROBLEM
 from service.errors import InvalidInput
 from service.flows import extract_article, tag_temporal
-from service.schemas import ArticleIn, ExtractionOut, TemporalIn, TemporalOut
+from service.ninjs import ArticleOrNinjs, incoming_article
+from service.schemas import ExtractionOut, TemporalIn, TemporalOut
 
 router = APIRouter(prefix="/v1", tags=["extraction"])
 
@@ -16,9 +19,11 @@ router = APIRouter(prefix="/v1", tags=["extraction"])
 @router.post("/extract", response_model=ExtractionOut, summary="Extract events, store nothing",
              responses={400: PROBLEM, 413: PROBLEM, 422: PROBLEM, 503: PROBLEM})
 def post_extract(
-    article: ArticleIn, pipeline: PipelineDep, settings: SettingsDep,
+    body: Annotated[ArticleOrNinjs, Body(description="An article or an IPTC ninjs item, as for POST /v1/articles")],
+    request: Request, pipeline: PipelineDep, settings: SettingsDep,
     explain: bool = Query(default=False, description="Add, per sentence, the triggers considered and why."),
 ) -> ExtractionOut:
+    article = incoming_article(body, request.headers.get("content-type")).article
     if len(article.text) > settings.max_text_chars:
         raise InvalidInput(f"text is longer than {settings.max_text_chars} characters")
     return extract_article(pipeline=pipeline, article=article, explain=explain,

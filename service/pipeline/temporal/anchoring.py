@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Token
 from service.pipeline.resources import read_table
 from service.pipeline.temporal.calendar import PRECISION_RANK
 
-Tense = Literal["past", "present", "future"]
+# "plan": a plan seen from the past ("had been due to expire Friday"), its date as near DCT as may be.
+Tense = Literal["past", "present", "future", "plan"]
 _PRESENT_TAGS = ("VBZ", "VBP")
 
 
@@ -56,11 +57,13 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         gov = head.head if head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd") else head
         head_past = gov.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in gov.children)
         if head_past and head.lemma_ in future_heads | {"be"}:
-            return "past"  # "had been due to expire Friday": a plan seen from the past
+            return "plan"  # "had been due to expire Friday": a plan seen from the past
         if head.lemma_ in future_heads or (head.lemma_ == "be" and head.tag_ in _PRESENT_TAGS):
             return "future"  # "set to resume Monday", "is to meet Friday"
         if depth < 3:
             return _verb_tense(head, depth + 1)
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ in ("advcl", "xcomp", "conj") and head is not verb and depth < 3:
+        return _verb_tense(head, depth + 1)  # a participle clause: "..., rising to a high in March"
     if verb.dep_ == "conj" and head is not verb and depth < 3:
         return _verb_tense(head, depth + 1)
     if verb.tag_ == "VBN":

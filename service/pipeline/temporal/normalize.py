@@ -86,7 +86,8 @@ def year_of(g: Groups) -> int | None:
 
 def pick(candidates: list[date], dct: date, tense: str | None) -> date:
     """Latest candidate on or before DCT in a past clause, earliest on or after it in a future one;
-    otherwise (present tense, no verb: "the offer expires Dec. 15") the one nearest to DCT."""
+    otherwise (present tense, no verb, a plan seen from the past: "the offer expires Dec. 15", "had been
+    set to expire Nov. 6") the one nearest to DCT."""
     ordered = sorted(candidates)
     if tense == "future":
         return next((d for d in ordered if d >= dct), ordered[-1])
@@ -121,7 +122,11 @@ def resolve_weekday(g: Groups, ctx: Context) -> date | None:
         return weekday_on_or_after(ctx.dct, weekday, strict=True)
     if is_future(ctx):
         return weekday_on_or_after(ctx.dct, weekday)
-    return weekday_on_or_before(ctx.dct, weekday)
+    before = weekday_on_or_before(ctx.dct, weekday)
+    if ctx.tense() == "plan":  # "had been due to expire Friday": the nearer one (ties: the past one)
+        after = weekday_on_or_after(ctx.dct, weekday)
+        return before if ctx.dct - before <= after - ctx.dct else after
+    return before
 
 
 @normalizer
@@ -313,6 +318,8 @@ def n_quarter_ref(g: Groups, ctx: Context, args: Args) -> Norm | None:
 
     which=completed ("the latest quarter") takes the last quarter mentioned only when it is over by
     the calendar, else the quarter before DCT's: the latest quarter reported on has ended."""
+    if args.get("which") == "current":  # "the current quarter" is DCT's, whatever was mentioned before
+        return Norm(fmt(ctx.dct, "quarter"), "quarter", ctx.dct_value)
     if ctx.quarter and args.get("which") == "completed":
         start = value_start(ctx.quarter)
         if start is not None and start < date(ctx.dct.year, 3 * ((ctx.dct.month - 1) // 3) + 1, 1):

@@ -1,0 +1,86 @@
+"""Many articles in one request: each validated and answered on its own (201, 200 or 4xx), the new ones
+parsed together through `nlp.pipe`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
+from sqlalchemy.orm import Session, sessionmaker
+
+from service.conversions import public_event
+from service.errors import EventlineError, InvalidInput
+from service.flows import database_errors, store_article, within_cpu_budget
+from service.ninjs import ArticleOrNinjs, NinjsArticle, incoming_article
+from service.pipeline.pipeline import Pipeline
+from service.schemas import ArticleWithEvents
+from service.store import articles as article_store
+
+MAX_BATCH = 100
+_BODY = TypeAdapter(ArticleOrNinjs)
+
+
+class BatchIn(BaseModel):
+    articles: list[dict[str, Any]] = Field(
+        min_length=1, max_length=MAX_BATCH,
+        description="Up to 100 articles or ninjs items; each is validated and answered on its own.",
+    )
+
+
+class BatchItemOut(BaseModel):
+    index: int
+    status: int = Field(description="201 stored, 200 already stored, 4xx refused (see `problem`).")
+    result: ArticleWithEvents | None = None
+    problem: dict[str, Any] | None = None
+
+
+class BatchOut(BaseModel):
+    items: list[BatchItemOut]
+
+
+def _problem(status: int, title: str, detail: str) -> dict[str, Any]:
+    return {"type": "https://eventline.dev/problems/invalid-input", "title": title, "status": status,
+            "detail": detail}
+
+
+def _validated(raw: dict[str, Any], max_text_chars: int) -> NinjsArticle:
+    try:
+        body = _BODY.validate_python(raw)
+    except ValidationError as error:
+        raise InvalidInput("; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
+                                     for e in error.errors())) from error
+    incoming = incoming_article(body, None)
+    if len(incoming.article.text) > max_text_chars:
+        raise InvalidInput(f"text is longer than {max_text_chars} characters")
+    return incoming
+
+
+def ingest_batch(
+    *, sessions: sessionmaker[Session], pipeline: Pipeline, batch: BatchIn, max_text_chars: int, cpu_seconds: float
+) -> BatchOut:
+    items: dict[int, BatchItemOut] = {}
+    new: list[tuple[int, NinjsArticle]] = []
+    with database_errors(), sessions() as session:
+        for index, raw in enumerate(batch.articles):
+            try:
+                incoming = _validated(raw, max_text_chars)
+            except EventlineError as error:
+                items[index] = BatchItemOut(index=index, status=error.status,
+                                            problem=_problem(error.status, error.title, error.detail))
+                continue
+            existing = article_store.find_by_identity(session=session, key=article_store.identity_key(incoming.article))
+            if existing is not None:
+                result = ArticleWithEvents(article=article_store.public_article(existing),
+                                           events=article_store.article_events(session=session, article_id=existing.id))
+                items[index] = BatchItemOut(index=index, status=200, result=result)
+            else:
+                new.append((index, incoming))
+    texts = [(i.article.text, i.article.published_date) for _, i in new]
+    extractions = within_cpu_budget(lambda: list(pipeline.extract_many(texts)), cpu_seconds * max(1, len(new)))
+    for (index, incoming), extraction in zip(new, extractions, strict=True):
+        result, created = store_article(
+            sessions=sessions, article=incoming.article, events=[public_event(e) for e in extraction.events],
+            pipeline_version=pipeline.version, body_html=incoming.body_html,
+        )
+        items[index] = BatchItemOut(index=index, status=201 if created else 200, result=result)
+    return BatchOut(items=[items[i] for i in sorted(items)])
