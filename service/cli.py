@@ -40,6 +40,27 @@ def _extract(path: str, explain: bool, settings: Settings) -> None:
     print(result.model_dump_json(indent=2, exclude_none=True))
 
 
+def _keys(args: argparse.Namespace, settings: Settings) -> None:
+    from service.auth.keys import create_key, list_keys, revoke_key
+    from service.store.db import make_engine, make_session_factory
+
+    engine = make_engine(settings.database_url)
+    try:
+        with make_session_factory(engine)() as session, session.begin():
+            if args.keys_command == "create":
+                row, token = create_key(session=session, name=args.name, scope=args.scope)
+                print(f"id {row.id} scope {row.scope}; the token is shown only now:\n{token}")
+            elif args.keys_command == "list":
+                for key in list_keys(session=session):
+                    state = f"revoked {key.revoked_at:%Y-%m-%d}" if key.revoked_at else "active"
+                    print(f"{key.id}\t{key.prefix}…\t{key.scope}\t{state}\t{key.name}")
+            else:
+                key = revoke_key(session=session, key_id=args.key_id)
+                print(f"revoked key {key.id} ({key.name})")
+    finally:
+        engine.dispose()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="eventline", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -53,6 +74,14 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("--explain", action="store_true")
     spec = commands.add_parser("openapi", help="write the OpenAPI document")
     spec.add_argument("--out", default="-")
+    keys = commands.add_parser("keys", help="create, list or revoke API keys").add_subparsers(dest="keys_command",
+                                                                                             required=True)
+    create = keys.add_parser("create", help="create a key and print its token (shown only this once)")
+    create.add_argument("--name", required=True)
+    create.add_argument("--scope", choices=("read", "write", "admin"), default="read")
+    keys.add_parser("list", help="list keys (never their tokens)")
+    revoke = keys.add_parser("revoke", help="revoke a key by id")
+    revoke.add_argument("key_id", type=int)
     args = parser.parse_args(argv)
     settings = Settings()
 
@@ -66,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
                     workers=args.workers)
     elif args.command == "extract":
         _extract(args.path, args.explain, settings)
+    elif args.command == "keys":
+        _keys(args, settings)
     elif args.command == "openapi":
         text = json.dumps(openapi_document(), indent=2, sort_keys=True) + "\n"
         if args.out == "-":

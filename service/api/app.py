@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from service.api.etags import ConditionalGet
 from service.api.headers import install_headers
@@ -14,6 +14,7 @@ from service.api.idempotency import IdempotencyKeys
 from service.api.limits import BodySizeLimit
 from service.api.problems import install_problem_handlers
 from service.api.routes import articles, events, extraction, health
+from service.api.security import authorize, warn_when_open
 from service.config import Settings
 from service.pipeline.pipeline import Pipeline
 from service.store.db import make_engine, make_session_factory
@@ -33,6 +34,7 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
         engine = make_engine(settings.database_url)
         app.state.engine = engine
         app.state.sessions = make_session_factory(engine)
+        warn_when_open(settings)
         if pipeline is not None:
             app.state.pipeline = pipeline
         elif settings.load_model:
@@ -42,7 +44,8 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
         yield
         engine.dispose()
 
-    app = FastAPI(title="Eventline", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title="Eventline", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  dependencies=[Depends(authorize)])
     app.state.settings = settings
     app.state.pipeline = pipeline
     install_problem_handlers(app)

@@ -48,7 +48,10 @@ class IdempotencyKeys:
                 break
         request_body = b"".join(chunks)
         digest = hashlib.sha256(request_body).hexdigest()
-        scoped_key = f"POST {scope['path']} {key.decode('latin-1')}"
+        headers = dict(scope.get("headers") or [])
+        # Keys are scoped to the route and the caller's credentials: one client cannot replay another's answer.
+        caller = hashlib.sha256(headers.get(b"authorization", b"") + b"|" + headers.get(b"x-api-key", b""))
+        scoped_key = f"POST {scope['path']} {caller.hexdigest()[:16]} {key.decode('latin-1')}"
         sessions = scope["app"].state.sessions
 
         def lookup() -> tuple[str, int, str, str] | None:
@@ -88,7 +91,7 @@ class IdempotencyKeys:
 
         await self.app(scope, replay_receive, capture_send)
         status = int(start.get("status", 500))
-        if status < 500:
+        if status < 500 and status not in (401, 403):  # refused callers may retry once authorized
             headers = dict(start.get("headers", []))
             content_type = headers.get(b"content-type", b"application/json").decode("latin-1")
             body_text = b"".join(body_parts).decode("utf-8", "replace")

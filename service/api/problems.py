@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from service.errors import EventlineError, Unavailable
+from service.errors import EventlineError, Unauthorized, Unavailable
 
 PROBLEM_JSON = "application/problem+json"
 # For route `responses=`: documents that an error status answers with problem+json.
@@ -33,6 +33,8 @@ def problem(
 async def _eventline_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, EventlineError)
     headers = {"Retry-After": str(error.retry_after)} if isinstance(error, Unavailable) else None
+    if isinstance(error, Unauthorized):
+        headers = {"WWW-Authenticate": 'Bearer realm="eventline"'}
     return problem(error.status, error.title, error.detail, error.type_slug, request.url.path, headers)
 
 

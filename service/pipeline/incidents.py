@@ -25,6 +25,7 @@ from service.pipeline.lexicons import (
     eventive_heads,
     fugitives,
     hypothetical_heads,
+    non_human_groups,
     sacred_sites,
     site_qualifiers,
 )
@@ -43,6 +44,18 @@ _FUTURE_AUXILIARIES = frozenset({"will", "shall", "would", "'ll"})
 def mention_of(token: Token) -> Mention:
     span = mention_span(token)
     return Mention(text=span.text, start=span.start_char, end=span.end_char)
+
+
+def word_forms(token: Token) -> set[str]:
+    """The forms a lexicon may list a word under: lemma, lower case, and a plain singular (the small
+    model lemmatizes "graves" as "graf")."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    if lower.endswith("es"):
+        forms.add(lower[:-2])
+    if lower.endswith("s"):
+        forms.add(lower[:-1])
+    return forms
 
 
 def _lookup(token: Token, table: dict[tuple[str, str], TriggerEntry]) -> TriggerEntry | None:
@@ -130,7 +143,7 @@ def _site_of(patients: list[Token]) -> Token | None:
     for patient in patients:
         words = [patient, *(c for c in patient.children if c.dep_ in ("compound", "nmod"))]
         for word in words:
-            if word.lemma_.lower() in sites or word.lower_ in sites:
+            if word_forms(word) & sites.keys():
                 return patient if word.dep_ == "compound" else word
         qualifiers = site_qualifiers().get(patient.lemma_.lower())
         if qualifiers and any(c.lemma_.lower() in qualifiers for c in patient.children):
@@ -182,7 +195,10 @@ def _is_displaceable(patient: Token, known_places: frozenset[str]) -> bool:
         return True
     if patient.text in known_places:
         return True
-    return patient.lemma_.lower() in displaced_groups() or patient.lower_ in displaced_groups()
+    if word_forms(patient) & non_human_groups():
+        return False
+    # Any plural noun can be people driven out ("campers", "squatters"); singular ones must be listed.
+    return bool(word_forms(patient) & displaced_groups().keys()) or patient.tag_ in ("NNS", "NNPS")
 
 
 def _rejection(trigger: Token) -> str | None:

@@ -132,6 +132,11 @@ def armed_actors() -> frozenset[str]:
 
 
 @cache
+def non_human_groups() -> frozenset[str]:
+    return read_set("lexicons/non_human_groups.tsv")
+
+
+@cache
 def fugitives() -> frozenset[str]:
     return read_set("lexicons/fugitives.tsv")
 

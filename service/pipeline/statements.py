@@ -139,8 +139,10 @@ def cue_phrase(cue: Token) -> str:
         noun = next((c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in speech_nouns()), None)
         if noun is not None:
             return cue.doc[cue.i : noun.i + 1].text if noun.i - cue.i <= 3 else f"{cue.text} ... {noun.text}"
+    entry = _cue_entry(cue)
     for child in cue.children:
-        if child.dep_ in ("prt", "prep") and child.lower_ in _CUE_PARTICLES and child.i == cue.i + 1:
+        belongs = child.dep_ == "prt" or (entry is not None and child.lower_ in entry.act_needs)
+        if belongs and child.lower_ in _CUE_PARTICLES and child.i == cue.i + 1:
             words.append(child)
         if child.dep_ == "xcomp" and child.i == cue.i + 2 and cue.doc[cue.i + 1].lower_ == "to":
             words.extend([cue.doc[cue.i + 1], child])

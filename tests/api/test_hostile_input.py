@@ -117,7 +117,7 @@ PUBLISHED = {
     "unix-epoch-int": (0, OK),
     "negative-int": (-1, OK),
     "huge-int": (10**20, BAD),
-    "float": (1.5e300, BAD),
+    "huge-float": (1.5e300, BAD),
     "nan": ("NaN", BAD),
     "empty": ("", BAD),
     "words": ("last Tuesday", BAD),
@@ -147,7 +147,8 @@ def _post_cases() -> Iterator[Case]:
     for path in POSTS:
         stores = path == "/v1/articles"
         for name, raw in MALFORMED.items():
-            yield _raw(path, f"malformed-{name}", BAD, raw)
+            # json.loads reads UTF-16 and a UTF-8 BOM: accepting them is a correct answer too.
+            yield _raw(path, f"malformed-{name}", OK | BAD if name in {"utf16", "bom"} else BAD, raw)
         for name, value in WRONG_TYPES.items():
             yield _body(path, f"text-{name}", BAD, {**VALID, "text": value})
             yield _body(path, f"published-{name}", OK if name in {"int", "float"} else BAD,

@@ -144,3 +144,17 @@ def test_pronoun_agent_resolves_to_the_last_named_agent(parse: Callable[[str], D
 )
 def test_future_and_negated_governors_name_no_event(parse: Callable[[str], Doc], sentence: str) -> None:
     assert _events(parse, sentence) == []
+
+
+def test_plural_people_not_in_the_lexicon_can_be_evacuated(parse: Callable[[str], Doc]) -> None:
+    events = _events(parse, "Firefighters evacuated some 1,200 campers as a forest fire spread on Tuesday.")
+    assert events and events[0].quantity is not None and events[0].quantity.min == 1200
+
+
+def test_evicting_animals_is_no_displacement(parse: Callable[[str], Doc]) -> None:
+    assert _events(parse, "Hundreds of bats were evicted from the church belfry.") == []
+
+
+def test_graves_are_sites_whatever_the_lemmatizer_says(parse: Callable[[str], Doc]) -> None:
+    events = _events(parse, "Vandals daubed swastikas on 40 graves at a Jewish cemetery.")
+    assert [e.type for e in events] == ["desecration"]
