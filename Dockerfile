@@ -14,4 +14,5 @@ RUN pip install . && useradd --create-home --uid 10001 eventline && mkdir -p /da
 
 USER eventline
 EXPOSE 8000
-CMD ["sh", "-c", "eventline migrate && uvicorn service.api.app:app_from_environment --factory --host 0.0.0.0 --port 8000"]
+# API keys are always required in the image (EVENTLINE_AUTH is forced on; create keys with `eventline keys create`).
+CMD ["sh", "-c", "eventline migrate && EVENTLINE_AUTH=on uvicorn service.api.app:app_from_environment --factory --host 0.0.0.0 --port 8000"]

@@ -23,8 +23,9 @@ install: $(STAMP)
 migrate: $(STAMP)
 	$(BIN)/eventline migrate
 
+# On loopback, `make run` serves without API keys (and says so loudly); elsewhere keys are required.
 run: migrate
-	$(BIN)/uvicorn service.api.app:app_from_environment --factory --host $(HOST) --port $(PORT)
+	$(if $(filter 127.0.0.1 localhost ::1,$(HOST)),EVENTLINE_AUTH=$${EVENTLINE_AUTH:-off}) $(BIN)/uvicorn service.api.app:app_from_environment --factory --host $(HOST) --port $(PORT)
 
 # PostgreSQL runs on this machine; start it if it is down (the suite tests both databases).
 postgres:

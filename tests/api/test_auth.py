@@ -36,7 +36,8 @@ def secured(clean_database: str, pipeline: Pipeline) -> Iterator[AppFactory]:
     clients: list[TestClient] = []
 
     def build(**settings: object) -> TestClient:
-        app = create_app(Settings(database_url=clean_database, auth=True, **settings), pipeline=pipeline)  # type: ignore[arg-type]
+        configured = Settings(database_url=clean_database, auth=True, **settings)  # type: ignore[arg-type]
+        app = create_app(configured, pipeline=pipeline)
         client = TestClient(app)
         client.__enter__()
         clients.append(client)
@@ -91,7 +92,7 @@ def test_only_the_hash_of_a_token_is_stored(clean_database: str, keys: dict[str,
 
 def test_cli_creates_lists_and_revokes_keys(clean_database: str, capsys: pytest.CaptureFixture[str],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATABASE_URL", clean_database)
+    monkeypatch.setenv("EVENTLINE_DATABASE_URL", clean_database)
     main(["keys", "create", "--name", "cms", "--scope", "write"])
     token = capsys.readouterr().out.strip().splitlines()[-1]
     assert token.startswith("evl_")

@@ -20,6 +20,7 @@ from service.pipeline.temporal.calendar import PRECISION_RANK
 # "plan": a plan seen from the past ("had been due to expire Friday"), its date as near DCT as may be.
 Tense = Literal["past", "present", "future", "plan"]
 _PRESENT_TAGS = ("VBZ", "VBP")
+_WILL = ("will", "'ll", "shall", "wo")  # the future perfect ("will have left by Friday") still looks ahead
 
 
 @cache
@@ -39,7 +40,9 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     if verb.tag_ == "MD" and verb.lower_ in future_aux:
         return "future"
     if any(a.lower_ in future_aux for a in auxes):
-        return "future"
+        # A modal perfect looks back: "may have been responsible", "would have closed".
+        perfect = any(a.lemma_ == "have" and a.tag_ == "VB" for a in auxes)
+        return "past" if perfect and not any(a.lower_ in _WILL for a in auxes) else "future"
     if any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
@@ -139,6 +142,7 @@ class Context:
         """
         if not value[:4].isdigit() or precision not in PRECISION_RANK:
             return
-        if precision == "quarter" and "-Q" in value and value[-1].isdigit() and anchor in (None, self.dct_value):
+        if precision == "quarter" and "-Q" in value and anchor in (None, self.dct_value):
             self.quarter, self.quarter_pos = value, start
-        self.anchor, self.anchor_pos = (value, precision), start
+        if "X" not in value:  # "1989-QX" names no days to count from
+            self.anchor, self.anchor_pos = (value, precision), start
