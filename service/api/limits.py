@@ -39,25 +39,34 @@ class BodySizeLimit:
             await self._refuse(scope, send)
             return
         received = 0
-        response_started = False
+        too_large = False
+        answered = False
 
         async def counting_receive() -> Message:
-            nonlocal received
+            nonlocal received, too_large
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
+                    too_large = True
                     raise BodyTooLarge
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal response_started
+        async def guarded_send(message: Message) -> None:
+            # The app may turn BodyTooLarge into an answer of its own (FastAPI says 400 "error parsing the
+            # body"): once the body is over the limit, the client gets the 413 instead.
+            nonlocal answered
+            if too_large:
+                if message["type"] == "http.response.start" and not answered:
+                    answered = True
+                    await self._refuse(scope, send)
+                return
             if message["type"] == "http.response.start":
-                response_started = True
+                answered = True
             await send(message)
 
         try:
-            await self.app(scope, counting_receive, tracking_send)
+            await self.app(scope, counting_receive, guarded_send)
         except BodyTooLarge:
-            if not response_started:
+            if not answered:
                 await self._refuse(scope, send)

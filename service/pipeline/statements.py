@@ -68,6 +68,10 @@ def _content_of(cue: Token, clauses_only: bool = False) -> Span | None:
     for child in cue.children:  # "described the attack as worrisome": what it was described as
         if child.dep_ in ("prep", "oprd") and child.lower_ == "as" and not clauses_only:
             return cue.doc[child.i : child.right_edge.i + 1]
+    predicate = next((c for c in cue.children if c.dep_ in ("oprd", "ccomp") and c.i > cue.i), None)
+    thing = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if predicate is not None and thing is not None and thing.i < predicate.i and not clauses_only:
+        return cue.doc[thing.left_edge.i : predicate.right_edge.i + 1]  # "called the remarks rude"
     for dep in _CONTENT_DEPS:
         if clauses_only and dep not in _CLAUSE_DEPS:
             continue

@@ -142,7 +142,6 @@ class Context:
         """
         if not value[:4].isdigit() or precision not in PRECISION_RANK:
             return
-        if precision == "quarter" and "-Q" in value and anchor in (None, self.dct_value):
+        if precision == "quarter" and "-Q" in value and value[-1].isdigit() and anchor in (None, self.dct_value):
             self.quarter, self.quarter_pos = value, start
-        if "X" not in value:  # "1989-QX" names no days to count from
-            self.anchor, self.anchor_pos = (value, precision), start
+        self.anchor, self.anchor_pos = (value, precision), start

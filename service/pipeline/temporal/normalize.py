@@ -219,14 +219,6 @@ def n_century(g: Groups, ctx: Context, args: Args) -> Norm | None:
     return Norm(f"{n - 1:02d}", "century") if n and 1 <= n <= 30 else None
 
 
-def year_before(quarter: str) -> str | None:
-    """The same quarter a year before ("1989-Q3" -> "1988-Q3", "1989-QX" -> "1988-QX")."""
-    if quarter.endswith("QX") and quarter[:4].isdigit():
-        return f"{int(quarter[:4]) - 1:04d}-QX"
-    start = value_start(quarter)
-    return fmt(shift(start, "Y", -1), "quarter") if start else None
-
-
 def from_anchor(ctx: Context, unit: str, n: int, keep_precision: bool = True) -> Norm | None:
     """The narrative anchor (else DCT) moved by `n` units, at the anchor's precision when it is finer
     and `keep_precision` ("a year earlier" after "Sept. 30" is a day), else at the unit's precision."""
@@ -276,10 +268,11 @@ def n_ago(g: Groups, ctx: Context, args: Args) -> Norm | None:
     if n is None:
         return Norm("PAST_REF" if direction < 0 else "FUTURE_REF", None, ctx.dct_value)
     code = unit[0]
-    if code == "Y" and n == 1 and direction < 0 and (quarter := ctx.recent_quarter()):
+    if code == "Y" and n == 1 and (quarter := ctx.recent_quarter()):
         # Earnings reports: "a year ago" after "the third quarter" means that quarter a year before.
-        if before := year_before(quarter):
-            return Norm(before, "quarter", quarter)
+        start = value_start(quarter)
+        if start:
+            return Norm(fmt(shift(start, "Y", direction), "quarter"), "quarter", quarter)
     precision = UNIT_PRECISION.get(code)
     if precision is None:
         return None
@@ -295,8 +288,9 @@ def n_narrative(g: Groups, ctx: Context, args: Args) -> Norm | None:
         return None
     direction = int(args.get("dir", "1"))
     if unit[0] == "Y" and n == 1 and direction < 0 and (quarter := ctx.recent_quarter(window=1500)):
-        if before := year_before(quarter):
-            return Norm(before, "quarter", quarter)
+        start = value_start(quarter)
+        if start:
+            return Norm(fmt(shift(start, "Y", -1), "quarter"), "quarter", quarter)
     return from_anchor(ctx, unit[0], direction * round(n))
 
 
