@@ -18,8 +18,9 @@ ALWAYS = {
 
 
 class SecurityHeaders:
-    """ASGI middleware: adds ALWAYS to every response, a restrictive CSP to all but HTML, and
-    `Cache-Control: no-store` where the route set no cache policy (answers reflect a changing store)."""
+    """ASGI middleware: adds ALWAYS to every response, a restrictive CSP to all but HTML, and a cache policy
+    where the route set none: successful reads `no-cache` (a cache must revalidate them by ETag, the store
+    changes), everything else `no-store`."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -36,7 +37,8 @@ class SecurityHeaders:
                     headers.setdefault(name, value)
                 if not headers.get("content-type", "").startswith("text/html"):
                     headers.setdefault("Content-Security-Policy", JSON_CSP)
-                headers.setdefault("Cache-Control", "no-store")
+                readable = scope["method"] in ("GET", "HEAD") and 200 <= message["status"] < 300
+                headers.setdefault("Cache-Control", "no-cache" if readable else "no-store")
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -195,8 +195,8 @@ def _is_displaceable(patient: Token, known_places: frozenset[str]) -> bool:
         return True
     if patient.text in known_places:
         return True
-    if word_forms(patient) & non_human_groups():
-        return False
+    if word_forms(patient) & non_human_groups() or word_forms(patient) & armed_actors():
+        return False  # "moved 200 troops to the border" deploys; "evicted the bats" displaces no one
     # Any plural noun can be people driven out ("campers", "squatters"); singular ones must be listed.
     return bool(word_forms(patient) & displaced_groups().keys()) or patient.tag_ in ("NNS", "NNPS")
 

@@ -3,11 +3,15 @@ gets a 5xx, and every answer has a status the document lists and the body it des
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -24,25 +28,26 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 QUICK, THOROUGH = 8, 150
 
 
+COMMITTED = Path(__file__).resolve().parents[2] / "openapi" / "openapi.json"
+schema = schemathesis.openapi.from_path(COMMITTED)
+SUPPRESSED = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much]
+
+
 @pytest.fixture
-def api_schema(clean_database: str, pipeline: Pipeline) -> Any:
-    app = create_app(Settings(database_url=clean_database), pipeline=pipeline)
-    return schemathesis.openapi.from_asgi("/openapi.json", app)
-
-
-schema = schemathesis.pytest.from_fixture("api_schema")
+def app(clean_database: str, pipeline: Pipeline) -> Iterator[FastAPI]:
+    application = create_app(Settings(database_url=clean_database), pipeline=pipeline)
+    with TestClient(application):  # runs the lifespan: engine and pipeline in app.state
+        yield application
 
 
 @schema.parametrize()
-@settings(max_examples=QUICK, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much])
-def test_generated_requests_get_documented_answers(case: Any) -> None:
-    case.call_and_validate(checks=CHECKS)
+@settings(max_examples=QUICK, deadline=None, derandomize=True, suppress_health_check=SUPPRESSED)
+def test_generated_requests_get_documented_answers(app: FastAPI, case: Any) -> None:
+    case.call_and_validate(app=app, checks=CHECKS)
 
 
 @pytest.mark.slow
 @schema.parametrize()
-@settings(max_examples=THOROUGH, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much])
-def test_many_generated_requests_get_documented_answers(case: Any) -> None:
-    case.call_and_validate(checks=CHECKS)
+@settings(max_examples=THOROUGH, deadline=None, suppress_health_check=SUPPRESSED)
+def test_many_generated_requests_get_documented_answers(app: FastAPI, case: Any) -> None:
+    case.call_and_validate(app=app, checks=CHECKS)
