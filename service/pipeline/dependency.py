@@ -146,8 +146,17 @@ def path_length(a: Token, b: Token) -> int:
 
 
 def is_negated(word: Token) -> bool:
-    """True when the word or its auxiliary chain carries a negation ("did not destroy")."""
-    return any(child.dep_ == "neg" for child in word.children)
+    """True when the word carries a negation ("did not destroy") or its subject or object is
+    "no one", "nobody", "no residents" ("no one was evacuated")."""
+    for child in word.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            if child.lower_ in ("nobody", "none", "nothing", "noone"):
+                return True
+            if any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
+                return True
+    return False
 
 
 _SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})

@@ -158,3 +158,14 @@ def test_evicting_animals_is_no_displacement(parse: Callable[[str], Doc]) -> Non
 def test_graves_are_sites_whatever_the_lemmatizer_says(parse: Callable[[str], Doc]) -> None:
     events = _events(parse, "Vandals daubed swastikas on 40 graves at a Jewish cemetery.")
     assert [e.type for e in events] == ["desecration"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No one was evacuated from the building.",
+        "Villagers are ready to flee if the fighting reaches them.",
+    ],
+)
+def test_no_one_displaced_and_readiness_are_no_events(parse: Callable[[str], Doc], sentence: str) -> None:
+    assert [e for e in _events(parse, sentence) if e.type == "displacement"] == []
