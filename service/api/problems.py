@@ -8,6 +8,8 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import InterfaceError as SAInterfaceError
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from service.errors import EventlineError, Unauthorized, Unavailable
@@ -55,6 +57,13 @@ async def _http_error(request: Request, error: Exception) -> JSONResponse:
                    f"http-{error.status_code}", request.url.path, dict(error.headers or {}))
 
 
+async def _database_down(request: Request, error: Exception) -> JSONResponse:
+    # The net under routes that do not wrap their queries in flows.database_errors (e.g. the key lookup).
+    log.warning("database unreachable on %s: %s", request.url.path, type(error).__name__)
+    return problem(503, "Service unavailable", "the database is unreachable; retry shortly", "unavailable",
+                   request.url.path, {"Retry-After": "5"})
+
+
 async def _unexpected_error(request: Request, error: Exception) -> JSONResponse:
     log.exception("unhandled error on %s", request.url.path, exc_info=error)
     return problem(500, "Internal error", "an unexpected error occurred; it has been logged", "internal",
@@ -65,4 +74,6 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(EventlineError, _eventline_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(OperationalError, _database_down)
+    app.add_exception_handler(SAInterfaceError, _database_down)
     app.add_exception_handler(Exception, _unexpected_error)

@@ -77,7 +77,8 @@ ODD_TEXTS = {
     "rtl-override": "\u202eHeadline\u202c\nPolice evacuated 300 residents of \u05de\u05e8\u05dc\u05d5 on Friday.",
     "arabic": "\u0639\u0646\u0648\u0627\u0646\nPolice evacuated 300 residents of \u0628\u063a\u062f\u0627\u062f.",
     "zero-width": "Head\u200bline\nPo\u200dlice evac\ufeffuated 300 resi\u200cdents of Marlow on Fri\u2060day.",
-    "emoji": "\U0001f525 Fire\nPolice evacuated 300 \U0001f468\u200d\U0001f469\u200d\U0001f467 residents on Friday \U0001f3e0.",
+    "emoji": "\U0001f525 Fire\nPolice evacuated 300 \U0001f468\u200d\U0001f469\u200d\U0001f467 residents "
+             "on Friday \U0001f3e0.",
     "combining": "Z\u0351\u0352\u0353a\u0354\u0355lgo\nPolice evacuated 300 re\u0301\u0302\u0303sidents on Friday.",
     "line-separators": "Headline\u2028Police evacuated 300 residents\u2029 of Marlow on Friday.",
     "only-punctuation": "!?.,;:" * 300,
@@ -90,7 +91,8 @@ ODD_TEXTS = {
     "tabs": "\t".join(["Police", "evacuated", "300", "residents", "on", "Friday."]),
     "numbers": " ".join(str(10**i) for i in range(60)),
     "dates-everywhere": "On 0001-01-01, 9999-12-31, 10000 BC, the year 99999, 31 February and 2021-W53 it happened.",
-    "relative-dates": "Yesterday, tomorrow, next year, ten thousand years ago and in 5000 years police evacuated people.",
+    "relative-dates": "Yesterday, tomorrow, next year, ten thousand years ago and in 5000 years police evacuated "
+                      "people.",
 }
 # "ten thousand years ago" resolves before year 1 in the pipeline: the text gets 422 (see README, Limits).
 MAY_REFUSE = {"only-whitespace-and-a-dot", "relative-dates"}
@@ -215,7 +217,8 @@ BAD_FILTERS: dict[str, dict[str, Any]] = {
     "actor-nul": {"actor": "a\x00b"}, "location-nul": {"location": "\x00"}, "q-nul": {"q": "x\x00"},
     "type-unknown": {"type": "riot"}, "type-sql": {"type": "statement' OR '1'='1"},
     "since-words": {"since": "yesterday"}, "since-sql": {"since": "2021'; DROP TABLE events; --"},
-    "since-year-0": {"since": "0000"}, "until-year-10000": {"until": "10000"}, "since-week-past-9999": {"since": "9999-W53"},
+    "since-year-0": {"since": "0000"}, "until-year-10000": {"until": "10000"},
+    "since-week-past-9999": {"since": "9999-W53"},
     "until-month-13": {"until": "2021-13"},
     "since-too-long": {"since": "2" * 41},
     "until-quarter-past-9999": {"until": "9999-Q5"},

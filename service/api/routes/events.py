@@ -15,7 +15,7 @@ from service.exports import ExportFormat, negotiate
 from service.flows import database_errors
 from service.pipeline.temporal import value_interval
 from service.schemas import MAX_ID, EventPage, Timeline, storable
-from service.store.events import EventFilter
+from service.store.events import EventFilter, decode_cursor
 from service.timelines import event_page, timeline
 
 router = APIRouter(prefix="/v1", tags=["events"])
@@ -58,7 +58,17 @@ def event_filter(
 
 
 FilterDep = Annotated[EventFilter, Depends(event_filter)]
-Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the previous page")]
+
+
+def _cursor(
+    cursor: Annotated[str | None, Query(max_length=200, description="next_cursor of the previous page")] = None,
+) -> str | None:
+    if cursor:
+        decode_cursor(cursor)  # a forged cursor is refused before any answer starts (streamed exports)
+    return cursor
+
+
+CursorDep = Annotated[str | None, Depends(_cursor)]
 
 
 def _limit(limit: int | None, settings: SettingsDep) -> int:
@@ -77,7 +87,7 @@ LISTING_RESPONSES: dict[int | str, dict[str, object]] = {
 
 @router.get("/events", response_model=EventPage, responses=LISTING_RESPONSES)
 def get_events(request: Request, filters: FilterDep, session: SessionDep, sessions: SessionsDep,
-               settings: SettingsDep, limit: int | None = None, cursor: str | None = None,
+               settings: SettingsDep, cursor: CursorDep, limit: int | None = None,
                export_format: FormatParam = None) -> Response:
     chosen = negotiate(export_format, request.headers.get("accept"))
     if chosen != "json":
@@ -90,7 +100,7 @@ def get_events(request: Request, filters: FilterDep, session: SessionDep, sessio
 
 @router.get("/timeline", response_model=Timeline, responses=LISTING_RESPONSES)
 def get_timeline(request: Request, filters: FilterDep, session: SessionDep, sessions: SessionsDep,
-                 settings: SettingsDep, limit: int | None = None, cursor: str | None = None,
+                 settings: SettingsDep, cursor: CursorDep, limit: int | None = None,
                  export_format: FormatParam = None) -> Response:
     chosen = negotiate(export_format, request.headers.get("accept"))
     if chosen != "json":
