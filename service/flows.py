@@ -49,7 +49,7 @@ def database_errors() -> Iterator[None]:
         raise InvalidInput("a value is outside what the database can store") from error
 
 
-class _OverBudget(Exception):
+class _OverBudget(BaseException):  # not Exception: a stage's `except Exception` must not swallow it
     """Raised inside the pipeline's thread when its text has used up its CPU budget."""
 
 

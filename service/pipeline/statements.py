@@ -19,7 +19,7 @@ from service.pipeline.types import Candidate, Event, Mention
 
 # In order of preference: a reported clause before an object.
 _CONTENT_DEPS = ("ccomp", "parataxis", "xcomp", "dobj")
-_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 _NEUTRAL_ACT = "claim"
 _FIRST_PERSON = frozenset({"i", "we"})
 _REQUEST_OPENERS = frozenset({"will", "would", "can", "could", "should", "shall", "may"})
@@ -77,7 +77,12 @@ def _content_of(cue: Token, clauses_only: bool = False) -> Span | None:
             continue
         for child in cue.children:
             if child.dep_ == dep and not child.is_punct:
-                return cue.doc[child.left_edge.i : child.right_edge.i + 1]
+                end = child.right_edge.i + 1
+                if dep == "dobj":  # "warned people in flooded areas against trying to leave"
+                    for sibling in cue.rights:
+                        if sibling.i > child.i and sibling.dep_ in ("prep", "xcomp"):
+                            end = max(end, sibling.right_edge.i + 1)
+                return cue.doc[child.left_edge.i : end]
     for child in cue.children:
         if clauses_only:
             break

@@ -14,6 +14,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from service.pipeline.paragraphs import text_of
 from service.pipeline.resources import read_table
 from service.pipeline.temporal.calendar import PRECISION_RANK
 
@@ -125,7 +126,7 @@ class Context:
 
     def after_forward_word(self) -> bool:
         """True when the word before the expression marks a deadline ("extended to Nov. 20")."""
-        before = self.doc.text[max(0, self.start - 20) : self.start].split()
+        before = text_of(self.doc)[max(0, self.start - 20) : self.start].split()
         return bool(before) and before[-1].lower() in _cues()[2]
 
     def recent_quarter(self, window: int = 400) -> str | None:

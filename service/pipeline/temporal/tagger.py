@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from spacy.tokens import Doc
 
+from service.pipeline.paragraphs import text_of
 from service.pipeline.temporal import normalize_spans  # noqa: F401  (registers span normalizers)
 from service.pipeline.temporal.anchoring import Context
 from service.pipeline.temporal.guards import passes
@@ -33,7 +34,7 @@ def find_timexes(doc: Doc, dct: date | datetime) -> list[Timex]:
     resolved against.
     """
     day = dct.date() if isinstance(dct, datetime) else dct
-    text = doc.text
+    text = text_of(doc)
     ctx = Context(doc=doc, dct=day)
     # Drop candidates the parse or the normalizer rejects before choosing among overlaps, so that a
     # rejected long match ("May 2" where "May" is a modal) does not hide a valid shorter one.
