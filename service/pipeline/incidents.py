@@ -29,6 +29,7 @@ from service.pipeline.lexicons import (
     sacred_sites,
     site_qualifiers,
 )
+from service.pipeline.paragraphs import too_long
 from service.pipeline.places import clause_location, dateline_place, dominant_place, place_names
 from service.pipeline.quantities import parse_quantity
 from service.pipeline.types import Candidate, Event, EventType, Mention
@@ -289,13 +290,16 @@ def find_incidents(doc: Doc) -> tuple[list[Event], list[Candidate]]:
     fallback_place = dominant_place(doc) or dateline_place(doc)
     events: list[Event] = []
     candidates: list[Candidate] = []
-    sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
+    sentences = list(doc.sents)
+    sentence_index = {sent.start: i for i, sent in enumerate(sentences)}
+    long_sentences = {sent.start for sent in sentences if too_long(sent)}
     for token in doc:
         for event_type, table in (("desecration", desecration_triggers()), ("displacement", displacement_triggers())):
             entry = _lookup(token, table)
             if entry is None or not _requirement_met(token, entry):
                 continue
-            reason = _rejection(token)
+            sentence_start = token.sent.start if long_sentences else -1
+            reason = _rejection(token) if sentence_start not in long_sentences else "sentence too long to analyse"
             event: Event | None = None
             if reason is None:
                 if event_type == "desecration":

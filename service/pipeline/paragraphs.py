@@ -61,3 +61,13 @@ def paragraph_of(sentence: Span) -> int:
     """The 0-based paragraph a sentence belongs to (line breaks counted before its first word)."""
     first_word = next((t for t in sentence if not t.is_space), sentence[0])
     return bisect.bisect_left(_line_breaks(sentence.doc), first_word.idx)
+
+
+# Real news sentences stay far below this; a run-on "sentence" of thousands of tokens (a table, a list,
+# text without punctuation) would make every argument search scan it again for each trigger.
+MAX_SENTENCE_TOKENS = 250
+
+
+def too_long(sentence: Span) -> bool:
+    """Whether a sentence is too long for the argument search (its triggers are reported, not read)."""
+    return len(sentence) > MAX_SENTENCE_TOKENS

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from service.pipeline.dependency import is_negated, source_before, subject_of
 from service.pipeline.lexicons import CueEntry, light_verbs, reporting_cues, speech_act_cues, speech_nouns
-from service.pipeline.paragraphs import paragraph_of, text_of
+from service.pipeline.paragraphs import paragraph_of, text_of, too_long
 from service.pipeline.quotes import Quote, find_quotes, is_speech
 from service.pipeline.speakers import resolve_speaker
 from service.pipeline.types import Candidate, Event, Mention
@@ -236,6 +236,10 @@ def find_statements(doc: Doc, incident_sentences: frozenset[int]) -> tuple[list[
     last_quote_paragraph = -1
     used_quotes: set[int] = set()
     for index, sentence in enumerate(sentences):
+        if too_long(sentence):
+            candidates.append(Candidate(index, sentence[:8].text, sentence.start_char, sentence.end_char,
+                                        "statement", False, "sentence too long to analyse"))
+            continue
         paragraph = paragraph_of(sentence)
         sentence_quotes = [q for q in quotes if sentence.start_char <= q.start < sentence.end_char]
         cues = _cues_in(sentence, quotes, sentence.start_char in incident_sentences)

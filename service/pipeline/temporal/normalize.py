@@ -223,6 +223,8 @@ def from_anchor(ctx: Context, unit: str, n: int, keep_precision: bool = True) ->
     """The narrative anchor (else DCT) moved by `n` units, at the anchor's precision when it is finer
     and `keep_precision` ("a year earlier" after "Sept. 30" is a day), else at the unit's precision."""
     value, precision = ctx.anchor if ctx.anchor else (ctx.dct_value, "day")
+    if not ctx.anchor:
+        keep_precision = False  # no date told yet: "two years later" is as precise as its unit
     base = value_start(value)
     if base is None:
         return None
