@@ -121,6 +121,12 @@ def test_narrative_anchor_counts_from_last_date(tag: Tag) -> None:
     assert found[1].anchor == "2021-03-03"
 
 
+def test_narrative_count_without_anchor_has_the_units_precision(tag: Tag) -> None:
+    # No date told yet: "two years later" counts from DCT at year precision (TimeML: the unit's granularity).
+    (timex,) = tag("Two years later, he was fired.", DCT)
+    assert (timex.value, timex.precision) == ("2023", "year")
+
+
 def test_narrative_previous_day_without_anchor_uses_dct(tag: Tag) -> None:
     (timex,) = tag("The previous day was calm.", DCT)
     assert (timex.value, timex.anchor) == ("2021-09-09", "2021-09-10")
