@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from service.conversions import public_event
 from service.errors import EventlineError, InvalidInput
-from service.flows import database_errors, store_article, within_cpu_budget
+from service.flows import database_errors, run_pipeline, store_article
 from service.ninjs import ArticleOrNinjs, NinjsArticle, incoming_article
 from service.pipeline.pipeline import Pipeline
 from service.schemas import ArticleWithEvents
@@ -56,7 +56,7 @@ def _validated(raw: dict[str, Any], max_text_chars: int) -> NinjsArticle:
 
 
 def ingest_batch(
-    *, sessions: sessionmaker[Session], pipeline: Pipeline, batch: BatchIn, max_text_chars: int, cpu_seconds: float
+    *, sessions: sessionmaker[Session], pipeline: Pipeline, batch: BatchIn, max_text_chars: int
 ) -> BatchOut:
     items: dict[int, BatchItemOut] = {}
     new: list[tuple[int, NinjsArticle]] = []
@@ -76,7 +76,7 @@ def ingest_batch(
             else:
                 new.append((index, incoming))
     texts = [(i.article.text, i.article.published_date) for _, i in new]
-    extractions = within_cpu_budget(lambda: list(pipeline.extract_many(texts)), cpu_seconds * max(1, len(new)))
+    extractions = run_pipeline(lambda: list(pipeline.extract_many(texts)))
     for (index, incoming), extraction in zip(new, extractions, strict=True):
         result, created = store_article(
             sessions=sessions, article=incoming.article, events=[public_event(e) for e in extraction.events],

@@ -23,9 +23,6 @@ class Settings(BaseSettings):
     # The pipeline's time grows faster than linearly with the text (and with the length of one sentence):
     # 50,000 characters (~8,000 words) take ~7 s on one core; longer texts get 422.
     max_text_chars: int = Field(default=50_000, gt=0, description="Longest article text accepted.")
-    extract_cpu_seconds: float = Field(
-        default=15.0, gt=0, description="CPU time one text may use in the pipeline; past it the request gets 422."
-    )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Origins allowed by CORS, comma-separated ('*' for any); none by default."
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
@@ -13,7 +14,26 @@ from service.pipeline.extract import Extraction
 from service.pipeline.temporal import Timex
 
 # Bumped whenever extraction output can change; stored with every article's events.
-PIPELINE_VERSION = "2026.11.25.1"
+PIPELINE_VERSION = "2026.11.25.2"
+# spaCy's tokenizer peels affixes off a space-free run one character at a time, so its cost grows
+# with the square of the run: 5,000 punctuation marks take seconds, 50,000 minutes. No word, URL or
+# number in news is this long.
+MAX_UNBROKEN_RUN = 500
+_UNBROKEN_RUN = re.compile(rf"\S{{{MAX_UNBROKEN_RUN + 1},}}")
+
+
+class UnreadableText(ValueError):
+    """A text the pipeline refuses because it is no prose (e.g. thousands of characters without a space)."""
+
+
+def check_readable(text: str) -> None:
+    """Raises UnreadableText for a text whose shape would make the tokenizer crawl."""
+    run = _UNBROKEN_RUN.search(text)
+    if run is not None:
+        raise UnreadableText(
+            f"the text has {len(run.group())} characters without a space at offset {run.start()};"
+            f" the most the pipeline reads is {MAX_UNBROKEN_RUN}"
+        )
 
 
 class Pipeline:
@@ -34,6 +54,7 @@ class Pipeline:
 
         def docs() -> Iterator[spacy.tokens.Doc]:
             for text, published in articles:
+                check_readable(text)
                 doc = self.nlp.make_doc(text)
                 doc._.published = published
                 yield doc
@@ -46,6 +67,7 @@ class Pipeline:
 
     def tag_time(self, text: str, published: date) -> list[Timex]:
         """Temporal expressions only: skips the event stages."""
+        check_readable(text)
         doc = self.nlp.make_doc(text)
         doc._.published = published
         with self.nlp.select_pipes(disable=["eventline_events", "ner"]):

@@ -38,8 +38,9 @@ def post_article(
     article = incoming.article
     if len(article.text) > settings.max_text_chars:
         raise InvalidInput(f"text is longer than {settings.max_text_chars} characters")
-    result, created = ingest_article(sessions=sessions, pipeline=pipeline, article=article,
-                                     cpu_seconds=settings.extract_cpu_seconds, body_html=incoming.body_html)
+    result, created = ingest_article(
+        sessions=sessions, pipeline=pipeline, article=article, body_html=incoming.body_html
+    )
     if not created:
         response.status_code = status.HTTP_200_OK
     return result
@@ -49,8 +50,7 @@ def post_article(
              responses={413: PROBLEM, 422: PROBLEM, 503: PROBLEM})
 def post_articles_batch(batch: BatchIn, sessions: SessionsDep, pipeline: PipelineDep,
                         settings: SettingsDep) -> BatchOut:
-    return ingest_batch(sessions=sessions, pipeline=pipeline, batch=batch, max_text_chars=settings.max_text_chars,
-                        cpu_seconds=settings.extract_cpu_seconds)
+    return ingest_batch(sessions=sessions, pipeline=pipeline, batch=batch, max_text_chars=settings.max_text_chars)
 
 
 @router.get("/{article_id}", response_model=ArticlePublic, responses={404: PROBLEM, 422: PROBLEM, 503: PROBLEM})

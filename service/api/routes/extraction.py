@@ -26,8 +26,7 @@ def post_extract(
     article = incoming_article(body, request.headers.get("content-type")).article
     if len(article.text) > settings.max_text_chars:
         raise InvalidInput(f"text is longer than {settings.max_text_chars} characters")
-    return extract_article(pipeline=pipeline, article=article, explain=explain,
-                           cpu_seconds=settings.extract_cpu_seconds)
+    return extract_article(pipeline=pipeline, article=article, explain=explain)
 
 
 @router.post("/temporal", response_model=TemporalOut, summary="Find and normalize temporal expressions (TIMEX3)",
@@ -35,4 +34,4 @@ def post_extract(
 def post_temporal(request: TemporalIn, pipeline: PipelineDep, settings: SettingsDep) -> TemporalOut:
     if len(request.text) > settings.max_text_chars:
         raise InvalidInput(f"text is longer than {settings.max_text_chars} characters")
-    return tag_temporal(pipeline=pipeline, request=request, cpu_seconds=settings.extract_cpu_seconds)
+    return tag_temporal(pipeline=pipeline, request=request)
