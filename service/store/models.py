@@ -53,6 +53,9 @@ class Event(Base):
     __table_args__ = (
         Index("ix_events_timeline", "undated", "sort_date", "id"),
         Index("ix_events_type_timeline", "type", "undated", "sort_date", "id"),
+        Index("ix_events_date_end", "undated", "date_end"),
+        Index("ix_events_date_start", "undated", "date_start"),
+        # PostgreSQL also has pg_trgm GIN indexes for the substring filters (migration 0004 only).
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
