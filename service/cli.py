@@ -1,4 +1,4 @@
-"""`eventline` command: serve, migrate, extract a file, export the OpenAPI spec."""
+"""`eventline` command: serve, migrate, run a worker, extract a file, export the OpenAPI spec."""
 
 from __future__ import annotations
 
@@ -61,6 +61,38 @@ def _keys(args: argparse.Namespace, settings: Settings) -> None:
         engine.dispose()
 
 
+def _worker(threads: int, settings: Settings) -> None:
+    """Consumes jobs from the broker: loads the model once, runs `run_job` for each message."""
+    from service.jobs.broker import BrokerJobs, serve_worker
+    from service.jobs.flows import run_job, sweep
+    from service.logs import configure_logging
+    from service.metrics import Metrics
+    from service.pipeline.pipeline import Pipeline
+    from service.store.db import make_engine, make_session_factory
+
+    if not settings.broker_url:
+        raise SystemExit("eventline worker needs EVENTLINE_BROKER_URL (amqp://…); without it the API runs jobs itself")
+    configure_logging(settings.log_format)
+    metrics = Metrics()
+    if settings.worker_metrics_port:
+        from prometheus_client import start_http_server
+
+        start_http_server(settings.worker_metrics_port, addr="127.0.0.1", registry=metrics.registry)
+    pipeline = Pipeline.load(settings.spacy_model)
+    engine = make_engine(settings.database_url)
+    sessions = make_session_factory(engine)
+    jobs = BrokerJobs(
+        url=settings.broker_url, queue_name=settings.broker_queue,
+        run=lambda job_id: run_job(sessions=sessions, pipeline=pipeline, job_id=job_id, settings=settings,
+                                   metrics=metrics),
+    )
+    try:
+        serve_worker(jobs=jobs, sweep=lambda: sweep(sessions=sessions, settings=settings),
+                     sweep_seconds=settings.job_sweep_seconds, threads=threads)
+    finally:
+        engine.dispose()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="eventline", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -69,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
     commands.add_parser("migrate", help="alembic upgrade head on the configured database")
+    worker = commands.add_parser("worker", help="run asynchronous jobs from the broker (EVENTLINE_BROKER_URL)")
+    worker.add_argument("--threads", type=int, default=1, help="jobs at once (the pipeline is CPU-bound: 1 per core "
+                        "and process is best; run more processes to scale)")
     extract = commands.add_parser("extract", help="print the events of an article JSON file ('-' for stdin)")
     extract.add_argument("path")
     extract.add_argument("--explain", action="store_true")
@@ -93,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
         migrate(settings)
         uvicorn.run("service.api.app:app_from_environment", factory=True, host=args.host, port=args.port,
                     workers=args.workers)
+    elif args.command == "worker":
+        _worker(args.threads, settings)
     elif args.command == "extract":
         _extract(args.path, args.explain, settings)
     elif args.command == "keys":

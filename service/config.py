@@ -31,6 +31,20 @@ class Settings(BaseSettings):
     load_model: bool = Field(default=True, description="Load spaCy at startup (off only for API-shape tests).")
     auth: bool = Field(default=True, description="Require API keys (EVENTLINE_AUTH=off only on loopback).")
     public_read: bool = Field(default=False, description="With auth on, let GET requests in without a key.")
+    # Asynchronous ingestion (`Prefer: respond-async`): service/jobs/.
+    broker_url: str | None = Field(
+        default=None, description="amqp://… of RabbitMQ: jobs go to `eventline worker` processes through Dramatiq. "
+        "Unset (the default): one in-process executor thread runs them.")
+    broker_queue: str = Field(default="eventline-jobs", description="The broker queue jobs are sent to.")
+    max_pending_jobs: int = Field(default=1000, ge=0, description="Async POSTs get 503 while more jobs are open.")
+    job_max_attempts: int = Field(default=5, gt=0, description="A job failing this many times becomes `dead`.")
+    job_retry_seconds: float = Field(default=2.0, ge=0, description="First retry delay; doubles per attempt.")
+    job_stale_seconds: float = Field(
+        default=300.0, gt=0, description="Pending or running jobs not updated for this long are enqueued again.")
+    job_sweep_seconds: float = Field(default=2.0, gt=0, description="How often the sweeper looks for such jobs.")
+    embedded_queue_size: int = Field(default=1000, gt=0, description="Capacity of the in-process job queue.")
+    log_format: str = Field(default="json", pattern="^(json|text)$", description="Log lines as JSON or text.")
+    worker_metrics_port: int = Field(default=0, ge=0, description="`eventline worker` serves /metrics here (0: off).")
 
     @field_validator("cors_origins", mode="before")
     @classmethod

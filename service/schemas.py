@@ -240,3 +240,21 @@ class TemporalOut(BaseModel):
 
 
 TimelineEntry.model_rebuild()
+
+
+JobStatus = Literal["pending", "running", "failed", "done", "dead"]
+
+
+class JobPublic(BaseModel):
+    """The extraction of an article accepted with `Prefer: respond-async`."""
+
+    id: int
+    article_id: int
+    status: JobStatus = Field(description="pending, running, failed (a retry is scheduled), done, dead (gave up).")
+    attempts: int
+    error: dict[str, object] | None = Field(default=None, description="The last failure, as problem+json.")
+    request_id: str | None = None
+    created_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None = None
+    article_url: str = Field(description="Where the article and, once done, its events are read.")

@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from service.config import Settings
 from service.errors import Unavailable
+from service.jobs.flows import JobQueue
+from service.metrics import Metrics
 from service.pipeline.pipeline import Pipeline
 
 
@@ -35,7 +37,19 @@ def _pipeline(request: Request) -> Pipeline:
     return pipeline
 
 
+def _jobs(request: Request) -> JobQueue | None:
+    jobs: JobQueue | None = request.app.state.jobs
+    return jobs
+
+
+def _metrics(request: Request) -> Metrics:
+    metrics: Metrics = request.app.state.metrics
+    return metrics
+
+
 SettingsDep = Annotated[Settings, Depends(_settings)]
 SessionsDep = Annotated[sessionmaker[Session], Depends(_sessions)]
 SessionDep = Annotated[Session, Depends(_session)]
 PipelineDep = Annotated[Pipeline, Depends(_pipeline)]
+JobsDep = Annotated[JobQueue | None, Depends(_jobs)]  # None: no executor (no model loaded)
+MetricsDep = Annotated[Metrics, Depends(_metrics)]

@@ -1,0 +1,66 @@
+"""Jobs on RabbitMQ through Dramatiq (EVENTLINE_BROKER_URL): the API sends job ids, `eventline worker`
+processes run them with the same `run_job` as the embedded executor. Dramatiq acknowledges a message after
+the actor returns, so after `run_job` committed; a worker killed mid-job leaves the message unacknowledged and
+RabbitMQ delivers it again. The database stays the source of truth: each worker also runs the sweeper."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from collections.abc import Callable
+
+import dramatiq
+from dramatiq.brokers.rabbitmq import RabbitmqBroker
+
+log = logging.getLogger("eventline.jobs")
+ACTOR_NAME = "eventline_run_job"
+
+
+class BrokerJobs:
+    """The Dramatiq broker and actor; `run` is the job function (None in the API process, which only sends)."""
+
+    def __init__(self, *, url: str, queue_name: str, run: Callable[[int], object] | None = None) -> None:
+        self.broker = RabbitmqBroker(url=url, confirm_delivery=True)
+
+        def eventline_run_job(job_id: int) -> None:
+            if run is None:
+                raise RuntimeError("this process only sends jobs")
+            run(job_id)
+
+        # Retries are the job's own (backoff, dead state in the database), not Dramatiq's.
+        self.actor = dramatiq.actor(broker=self.broker, actor_name=ACTOR_NAME, queue_name=queue_name,
+                                    max_retries=0, time_limit=15 * 60 * 1000)(eventline_run_job)
+
+    def enqueue(self, job_id: int) -> None:
+        """Sends the job; when the broker is down the job waits in the database for a sweeper."""
+        try:
+            self.actor.send(job_id)
+        except Exception as error:
+            log.warning("could not send job %d to the broker (%s); the sweeper will", job_id, type(error).__name__)
+
+    def close(self) -> None:
+        self.broker.close()
+
+
+def serve_worker(*, jobs: BrokerJobs, sweep: Callable[[], list[int]], sweep_seconds: float, threads: int) -> None:
+    """Consumes jobs until SIGTERM or SIGINT, sweeping the database every `sweep_seconds`."""
+    stopping = threading.Event()
+
+    def sweeper() -> None:
+        while not stopping.wait(sweep_seconds):
+            try:
+                for job_id in sweep():
+                    jobs.enqueue(job_id)
+            except Exception:
+                log.exception("sweep failed; trying again later")
+
+    worker = dramatiq.Worker(jobs.broker, worker_threads=threads)
+    worker.start()
+    threading.Thread(target=sweeper, name="eventline-sweeper", daemon=True).start()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stopping.set())
+    log.info("worker consuming %s with %d threads", jobs.actor.queue_name, threads)
+    stopping.wait()
+    worker.stop()
+    jobs.close()

@@ -1,0 +1,52 @@
+"""Prometheus metrics, one registry per process role (an app, a worker): nothing is registered at import."""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+from service.schemas import EventPublic
+
+log = logging.getLogger("eventline.metrics")
+_SECONDS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
+
+
+class Metrics:
+    """The service's counters and histograms, registered in a registry of their own."""
+
+    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+        self.registry = registry or CollectorRegistry()
+        r = self.registry
+        self.requests = Counter("eventline_http_requests", "HTTP requests answered", ["method", "route", "status"],
+                                registry=r)
+        self.request_seconds = Histogram("eventline_http_request_seconds", "Time to answer a request",
+                                         ["method", "route"], buckets=_SECONDS, registry=r)
+        self.pipeline_seconds = Histogram("eventline_pipeline_seconds", "Time to extract the events of one article",
+                                          buckets=_SECONDS, registry=r)
+        self.events = Counter("eventline_events_extracted", "Events extracted, by type", ["type"], registry=r)
+        self.jobs = Counter("eventline_jobs_finished", "Job attempts by outcome (done, failed, dead)", ["status"],
+                            registry=r)
+        self.job_seconds = Histogram("eventline_job_latency_seconds", "From acceptance (202) to done",
+                                     buckets=(*_SECONDS, 120, 300, 600), registry=r)
+        self.open_jobs = Gauge("eventline_jobs_open", "Jobs pending, running or waiting for a retry (queue depth)",
+                               registry=r)
+
+    def observe_extraction(self, seconds: float, events: list[EventPublic]) -> None:
+        self.pipeline_seconds.observe(seconds)
+        for event in events:
+            self.events.labels(type=event.type).inc()
+
+    def watch_open_jobs(self, count: Callable[[], int]) -> None:
+        """Reads the queue depth from the database at each scrape (the database is the source of truth)."""
+
+        def read() -> float:
+            try:
+                return float(count())
+            except Exception as error:  # a scrape must not fail because the database is down
+                log.warning("queue depth unavailable: %s", type(error).__name__)
+                return math.nan
+
+        self.open_jobs.set_function(read)
