@@ -13,8 +13,10 @@ from service.store.models import Article, Event
 
 
 def _article(session: Session) -> Article:
-    article = Article(identity_key="k", text="t", text_sha256="0" * 64, published_at=datetime(2024, 6, 1, tzinfo=UTC),
-                      published_date=date(2024, 6, 1), language="en", pipeline_version="v", created_at=datetime.now(UTC))
+    article = Article(
+        identity_key="k", text="t", text_sha256="0" * 64, published_at=datetime(2024, 6, 1, tzinfo=UTC),
+        published_date=date(2024, 6, 1), language="en", pipeline_version="v", created_at=datetime.now(UTC),
+    )
     session.add(article)
     session.flush()
     return article
