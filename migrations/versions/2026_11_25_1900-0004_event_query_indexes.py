@@ -1,4 +1,5 @@
-"""Indexes for the event filters: date bounds, and trigram indexes for text filters on PostgreSQL.
+"""Indexes for the event filters: date bounds (and on PostgreSQL a GiST index on the date interval),
+and trigram indexes for the text filters on PostgreSQL.
 
 `since`/`until` filter on `date_end`/`date_start`; `actor`, `location` and `q` are substring searches
 (LIKE '%x%'), which a b-tree cannot serve: on PostgreSQL, pg_trgm GIN indexes make them index scans.
@@ -33,6 +34,11 @@ def upgrade() -> None:
         batch.create_index("ix_events_date_start", ["undated", "date_start"])
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        # Events whose date interval contains a day ("since" reaching into a month or a year).
+        op.execute(
+            "CREATE INDEX ix_events_date_range ON events USING gist (daterange(date_start, date_end, '[]'))"
+            " WHERE NOT undated"
+        )
         for column, expression in _TRIGRAM_EXPRESSIONS.items():
             op.create_index(
                 f"ix_events_{column}_trgm", "events", [sa.text(f"{expression} gin_trgm_ops")],
@@ -42,6 +48,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP INDEX IF EXISTS ix_events_date_range")
         for column in _TRIGRAM_EXPRESSIONS:
             op.drop_index(f"ix_events_{column}_trgm", table_name="events")
     with op.batch_alter_table("events") as batch:

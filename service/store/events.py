@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, and_, false, func, or_, select, tuple_
+from sqlalchemy import Select, and_, false, func, literal_column, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from service.errors import InvalidInput
@@ -91,7 +91,11 @@ def list_events(
         # (an index range scan in order), the few starting before it but lasting into it (a month, a
         # year) another, served by the date_end index. Two short queries, merged, stay fast at any size.
         starting = _first(query.where(Event.sort_date >= filters.since), limit + 1)
-        lasting = _first(query.where(Event.sort_date < filters.since), limit + 1)
+        lasting_filter = Event.sort_date < filters.since
+        if session.get_bind().dialect.name == "postgresql":  # served by the GiST index of migration 0004
+            interval = func.daterange(Event.date_start, Event.date_end, literal_column("'[]'"))
+            lasting_filter = and_(lasting_filter, Event.undated == false(), interval.op("@>")(filters.since))
+        lasting = _first(query.where(lasting_filter), limit + 1)
         merged = {*session.scalars(starting), *session.scalars(lasting)}
         rows = sorted(merged, key=lambda e: (e.undated, e.sort_date, e.id))[: limit + 1]
     next_cursor = encode_cursor(rows[limit - 1]) if len(rows) > limit else None

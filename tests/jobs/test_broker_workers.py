@@ -114,7 +114,8 @@ def _assert_one_set_of_events(settings: Settings, pipeline: Pipeline) -> None:
     try:
         with make_session_factory(engine)() as session:
             for job in session.scalars(select(Job)):
-                stored = session.scalar(select(func.count()).select_from(Event).where(Event.article_id == job.article_id))
+                counted = select(func.count()).select_from(Event).where(Event.article_id == job.article_id)
+                stored = session.scalar(counted)
                 text = job_article_text(session, job.article_id)
                 assert stored == expected[text], f"article {job.article_id}: {stored} events, {expected[text]} expected"
     finally:
