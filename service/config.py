@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     load_model: bool = Field(default=True, description="Load spaCy at startup (off only for API-shape tests).")
     auth: bool = Field(default=True, description="Require API keys (EVENTLINE_AUTH=off only on loopback).")
     public_read: bool = Field(default=False, description="With auth on, let GET requests in without a key.")
+    rate_limit_per_minute: int = Field(
+        default=600, ge=0, description="Requests per API key per minute and process; past it 429. 0 = no limit."
+    )
     # Asynchronous ingestion (`Prefer: respond-async`): service/jobs/.
     broker_url: str | None = Field(
         default=None, description="amqp://… of RabbitMQ: jobs go to `eventline worker` processes through Dramatiq. "

@@ -62,3 +62,13 @@ class Forbidden(EventlineError):
     status = 403
     title = "Forbidden"
     type_slug = "forbidden"
+
+
+class TooManyRequests(EventlineError):
+    status = 429
+    title = "Too many requests"
+    type_slug = "rate-limited"
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after

@@ -17,6 +17,7 @@ from service.api.observability import Observability
 from service.api.problems import install_problem_handlers
 from service.api.routes import articles, events, extraction, health, jobs, metrics
 from service.api.security import authorize, warn_when_open
+from service.auth.rate_limit import RateLimiter
 from service.config import Settings
 from service.jobs.flows import JobQueue, open_jobs, run_job, sweep
 from service.logs import configure_logging
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     app = FastAPI(title="Eventline", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
                   dependencies=[Depends(authorize)])
     app.state.settings = settings
+    app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)
     app.state.pipeline = pipeline
     app.state.jobs = None
     app.state.metrics = Metrics()

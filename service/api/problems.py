@@ -12,7 +12,7 @@ from sqlalchemy.exc import InterfaceError as SAInterfaceError
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from service.errors import EventlineError, Unauthorized, Unavailable
+from service.errors import EventlineError, Unauthorized
 
 PROBLEM_JSON = "application/problem+json"
 # For route `responses=`: documents that an error status answers with problem+json.
@@ -34,7 +34,8 @@ def problem(
 
 async def _eventline_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, EventlineError)
-    headers = {"Retry-After": str(error.retry_after)} if isinstance(error, Unavailable) else None
+    retry_after = getattr(error, "retry_after", None)
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
     if isinstance(error, Unauthorized):
         headers = {"WWW-Authenticate": 'Bearer realm="eventline"'}
     return problem(error.status, error.title, error.detail, error.type_slug, request.url.path, headers)

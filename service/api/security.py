@@ -11,8 +11,9 @@ from fastapi import Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from service.auth.keys import Scope, active_key, grants
+from service.auth.rate_limit import RateLimiter
 from service.config import Settings
-from service.errors import Forbidden, Unauthorized
+from service.errors import Forbidden, TooManyRequests, Unauthorized
 
 log = logging.getLogger("eventline.auth")
 _API_KEY = APIKeyHeader(name="X-API-Key", auto_error=False, description="An Eventline API key")
@@ -47,10 +48,14 @@ def authorize(
     with request.app.state.sessions() as session:
         key = active_key(session=session, token=token)
         scope = key.scope if key is not None else None
+        key_id = str(key.id) if key is not None else ""
     if scope is None:
         raise Unauthorized("unknown or revoked API key")
     if not grants(scope, needed):
         raise Forbidden(f"this API key has scope '{scope}'; the request needs '{needed}'")
+    limiter: RateLimiter | None = getattr(request.app.state, "rate_limiter", None)
+    if limiter is not None and (wait := limiter.wait_seconds(key_id)):
+        raise TooManyRequests(f"this API key made more than {limiter.per_minute} requests a minute", wait)
 
 
 def warn_when_open(settings: Settings) -> None:

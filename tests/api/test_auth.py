@@ -103,3 +103,26 @@ def test_cli_creates_lists_and_revokes_keys(clean_database: str, capsys: pytest.
     main(["keys", "revoke", key_id])
     main(["keys", "list"])
     assert "revoked" in capsys.readouterr().out
+
+
+def test_a_key_over_its_rate_gets_429_with_retry_after(secured: AppFactory, keys: dict[str, str]) -> None:
+    client = secured(rate_limit_per_minute=3)
+    headers = {"X-API-Key": keys["read"]}
+    assert [client.get("/v1/events", headers=headers).status_code for _ in range(3)] == [200, 200, 200]
+    limited = client.get("/v1/events", headers=headers)
+    assert limited.status_code == 429
+    assert limited.headers["content-type"].startswith("application/problem+json")
+    assert int(limited.headers["retry-after"]) >= 1
+    other = client.get("/v1/events", headers={"X-API-Key": keys["write"]})
+    assert other.status_code == 200  # the limit is per key
+
+
+def test_bucket_refills_with_time() -> None:
+    from service.auth.rate_limit import RateLimiter
+
+    now = [0.0]
+    limiter = RateLimiter(per_minute=60, clock=lambda: now[0])
+    assert all(limiter.wait_seconds("k") == 0 for _ in range(60))
+    assert limiter.wait_seconds("k") == 1
+    now[0] += 1.0
+    assert limiter.wait_seconds("k") == 0

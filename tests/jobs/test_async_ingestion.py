@@ -18,6 +18,7 @@ from service.config import Settings
 from service.jobs.flows import accept_article, run_job, sweep
 from service.pipeline.pipeline import Pipeline
 from service.schemas import ArticleIn
+from service.store import jobs as job_store
 from service.store.db import make_engine, make_session_factory
 from service.store.models import Event, Job
 
@@ -112,16 +113,23 @@ def test_a_redelivered_job_stores_one_set_of_events(sessions: sessionmaker[Sessi
 def test_a_failing_job_is_retried_then_dead_with_its_problem(
     sessions: sessionmaker[Session], clean_database: str, pipeline: Pipeline, seed_article: dict[str, object]
 ) -> None:
-    settings = _settings(clean_database, job_max_attempts=2)
+    # A retry an hour away: no executor of another test's app sharing this database takes it meanwhile.
+    settings = _settings(clean_database, job_max_attempts=2, job_retry_seconds=3600)
     failing: Any = FailingPipeline()
     accepted = accept_article(sessions=sessions, article=ArticleIn.model_validate(seed_article), body_html=None,
                               request=None, max_open_jobs=10)
     assert accepted.job is not None
     job_id = accepted.job.id
     assert run_job(sessions=sessions, pipeline=failing, job_id=job_id, settings=settings) == "failed"
-    assert sweep(sessions=sessions, settings=settings) == [job_id]  # the retry is due at once (delay 0)
+    now = datetime.now(UTC)
+    with sessions() as session, session.begin():
+        assert job_store.due_jobs(session=session, now=now, stale_before=now - timedelta(hours=1)) == []
+    with sessions() as session, session.begin():
+        later = now + timedelta(hours=2)
+        assert job_store.due_jobs(session=session, now=later, stale_before=now - timedelta(hours=1)) == [job_id]
     assert run_job(sessions=sessions, pipeline=failing, job_id=job_id, settings=settings) == "dead"
-    assert sweep(sessions=sessions, settings=settings) == []
+    with sessions() as session, session.begin():
+        assert job_store.due_jobs(session=session, now=later, stale_before=later) == []
     with TestClient(create_app(settings, pipeline=pipeline)) as client:
         job = client.get(f"/v1/jobs/{job_id}").json()
     assert (job["status"], job["attempts"]) == ("dead", 2)

@@ -80,7 +80,7 @@ def _accept(*, article: ArticleIn, body_html: str | None, sessions: SessionsDep,
 
 
 @router.post(":batch", response_model=BatchOut, summary="Store up to 100 articles, answered per item",
-             responses={413: PROBLEM, 422: PROBLEM, 503: PROBLEM})
+             responses={400: PROBLEM, 413: PROBLEM, 422: PROBLEM, 503: PROBLEM})
 def post_articles_batch(batch: BatchIn, sessions: SessionsDep, pipeline: PipelineDep,
                         settings: SettingsDep) -> BatchOut:
     return ingest_batch(sessions=sessions, pipeline=pipeline, batch=batch, max_text_chars=settings.max_text_chars)
