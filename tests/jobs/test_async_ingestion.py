@@ -26,7 +26,7 @@ ASYNC = {"Prefer": "respond-async"}
 
 
 def _settings(url: str, **overrides: Any) -> Settings:
-    return Settings(database_url=url, auth=False, job_retry_seconds=0, job_sweep_seconds=0.2, **overrides)
+    return Settings(database_url=url, auth=False, **{"job_retry_seconds": 0, "job_sweep_seconds": 0.2, **overrides})
 
 
 @pytest.fixture
