@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from service.conversions import public_event, public_timex, sentence_explanations
 from service.errors import InvalidInput, Unavailable
+from service.metrics import Metrics
 from service.pipeline.extract import Extraction
 from service.pipeline.pipeline import Pipeline, UnreadableText
 from service.pipeline.temporal import Timex
@@ -94,6 +96,7 @@ def _stored(session: Session, article_id: int) -> ArticleWithEvents:
 
 def ingest_article(
     *, sessions: sessionmaker[Session], pipeline: Pipeline, article: ArticleIn, body_html: str | None = None,
+    metrics: Metrics | None = None,
 ) -> tuple[ArticleWithEvents, bool]:
     """Stores an article with its events, once: a repost (same external id, URL or text) returns
     the stored result and `created=False`, also when two requests race on the unique identity key."""
@@ -102,8 +105,11 @@ def ingest_article(
         existing = article_store.find_by_identity(session=session, key=key)
         if existing is not None:
             return _stored(session, existing.id), False
+    started = time.perf_counter()
     extraction = _extraction(pipeline, article.text, article.published_date)
     events: list[EventPublic] = [public_event(e) for e in extraction.events]
+    if metrics is not None:
+        metrics.observe_extraction(time.perf_counter() - started, events)
     return store_article(sessions=sessions, article=article, events=events, pipeline_version=pipeline.version,
                          body_html=body_html)
 

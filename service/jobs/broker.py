@@ -13,6 +13,8 @@ from collections.abc import Callable
 import dramatiq
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
 
+from service.errors import Unavailable
+
 log = logging.getLogger("eventline.jobs")
 ACTOR_NAME = "eventline_run_job"
 
@@ -52,6 +54,8 @@ def serve_worker(*, jobs: BrokerJobs, sweep: Callable[[], list[int]], sweep_seco
             try:
                 for job_id in sweep():
                     jobs.enqueue(job_id)
+            except Unavailable as error:  # the database is down: say so once per sweep, no traceback
+                log.warning("sweep skipped: %s", error.detail)
             except Exception:
                 log.exception("sweep failed; trying again later")
 

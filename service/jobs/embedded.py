@@ -10,6 +10,8 @@ import threading
 import time
 from collections.abc import Callable
 
+from service.errors import Unavailable
+
 log = logging.getLogger("eventline.jobs")
 
 
@@ -45,6 +47,8 @@ class EmbeddedJobs:
                 try:
                     for job_id in self._sweep():
                         self.enqueue(job_id)
+                except Unavailable as error:  # the database is down: say so once per sweep, no traceback
+                    log.warning("sweep skipped: %s", error.detail)
                 except Exception:
                     log.exception("sweep failed; trying again later")
                 next_sweep = time.monotonic() + self._sweep_seconds

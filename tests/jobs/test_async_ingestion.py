@@ -83,6 +83,7 @@ def test_respond_async_answers_202_with_location_then_the_job_is_done(
 def test_synchronous_post_stays_the_default(async_client: TestClient, seed_article: dict[str, object]) -> None:
     answer = async_client.post("/v1/articles", json=seed_article)
     assert answer.status_code == 201 and answer.json()["events"]
+    assert "eventline_pipeline_seconds_count 1.0" in async_client.get("/metrics").text
 
 
 def test_async_repost_of_a_synchronously_stored_article_answers_the_stored_result(

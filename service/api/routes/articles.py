@@ -56,7 +56,8 @@ def post_article(
         return _accept(article=incoming.article, body_html=incoming.body_html, sessions=sessions, settings=settings,
                        jobs=jobs, response=response)
     result, created = ingest_article(
-        sessions=sessions, pipeline=pipeline, article=article, body_html=incoming.body_html
+        sessions=sessions, pipeline=pipeline, article=article, body_html=incoming.body_html,
+        metrics=request.app.state.metrics,
     )
     if not created:
         response.status_code = status.HTTP_200_OK
