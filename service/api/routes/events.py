@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from sqlalchemy.orm import Session, sessionmaker
 
 from service.api.deps import SessionDep, SessionsDep, SettingsDep
 from service.api.exporting import EXPORT_CONTENT, FORMAT_HELP, export_response, json_page
 from service.api.problems import PROBLEM
+from service.config import Settings
 from service.errors import InvalidInput
 from service.exports import ExportFormat, negotiate
 from service.flows import database_errors
@@ -85,27 +88,28 @@ LISTING_RESPONSES: dict[int | str, dict[str, object]] = {
 }
 
 
-@router.get("/events", response_model=EventPage, responses=LISTING_RESPONSES)
-def get_events(request: Request, filters: FilterDep, session: SessionDep, sessions: SessionsDep,
-               settings: SettingsDep, cursor: CursorDep, limit: int | None = None,
-               export_format: FormatParam = None) -> Response:
+def _listing(request: Request, build: Callable[..., EventPage | Timeline], filters: EventFilter, session: Session,
+             sessions: sessionmaker[Session], settings: Settings, cursor: str | None, limit: int | None,
+             export_format: ExportFormat | None) -> Response:
+    """A page of events or of the timeline in the negotiated format (JSON here, the others streamed)."""
     chosen = negotiate(export_format, request.headers.get("accept"))
     if chosen != "json":
         return export_response(request=request, export_format=chosen, sessions=sessions, filters=filters,
                                limit=_limit(limit, settings), limit_given=limit is not None, cursor=cursor)
     with database_errors():
-        page = event_page(session=session, filters=filters, limit=_limit(limit, settings), cursor=cursor)
+        page = build(session=session, filters=filters, limit=_limit(limit, settings), cursor=cursor)
     return json_page(request, page, page.next_cursor)
+
+
+@router.get("/events", response_model=EventPage, responses=LISTING_RESPONSES)
+def get_events(request: Request, filters: FilterDep, session: SessionDep, sessions: SessionsDep,
+               settings: SettingsDep, cursor: CursorDep, limit: int | None = None,
+               export_format: FormatParam = None) -> Response:
+    return _listing(request, event_page, filters, session, sessions, settings, cursor, limit, export_format)
 
 
 @router.get("/timeline", response_model=Timeline, responses=LISTING_RESPONSES)
 def get_timeline(request: Request, filters: FilterDep, session: SessionDep, sessions: SessionsDep,
                  settings: SettingsDep, cursor: CursorDep, limit: int | None = None,
                  export_format: FormatParam = None) -> Response:
-    chosen = negotiate(export_format, request.headers.get("accept"))
-    if chosen != "json":
-        return export_response(request=request, export_format=chosen, sessions=sessions, filters=filters,
-                               limit=_limit(limit, settings), limit_given=limit is not None, cursor=cursor)
-    with database_errors():
-        page = timeline(session=session, filters=filters, limit=_limit(limit, settings), cursor=cursor)
-    return json_page(request, page, page.next_cursor)
+    return _listing(request, timeline, filters, session, sessions, settings, cursor, limit, export_format)
