@@ -2,7 +2,7 @@
 
 Revision ID: 0002_ninjs_idempotency
 Revises: 0001
-Create Date: 2026-11-26 12:00:00
+Create Date: 2026-11-25 18:30:00
 """
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0003_api_keys
 Revises: 0002_ninjs_idempotency
-Create Date: 2026-11-26 12:30:00
+Create Date: 2026-11-25 18:45:00
 """
 from __future__ import annotations
 
