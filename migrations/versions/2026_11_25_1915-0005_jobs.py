@@ -2,7 +2,7 @@
 
 Revision ID: 0005_jobs
 Revises: 0004_event_query_indexes
-Create Date: 2026-11-27 10:00:00
+Create Date: 2026-11-25 19:15:00
 """
 from __future__ import annotations
 
