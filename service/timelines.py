@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC
 from typing import Literal
 
 from sqlalchemy.orm import Session
@@ -25,7 +24,7 @@ def timeline(*, session: Session, filters: event_store.EventFilter, limit: int, 
     days: list[TimelineDay] = []
     for row in rows:
         article = articles[row.article_id]
-        published = article.published_at if article.published_at.tzinfo else article.published_at.replace(tzinfo=UTC)
+        published = article_store.as_utc(article.published_at)
         entry = TimelineEntry(
             event=article_store.public_event_row(row),
             article=ArticleRef(id=article.id, headline=article.headline, source=article.source, url=article.url,

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from service.schemas import ArticleRef
+from service.store import articles as article_store
 from service.store import events as event_store
 
 PAGE_SIZE = 1000
@@ -31,7 +31,7 @@ def entry_page(
     articles = event_store.articles_by_id(session=session, ids={r.article_id for r in rows})
     refs: dict[int, ArticleRef] = {}
     for article_id, article in articles.items():
-        published = article.published_at if article.published_at.tzinfo else article.published_at.replace(tzinfo=UTC)
+        published = article_store.as_utc(article.published_at)
         refs[article_id] = ArticleRef(id=article.id, headline=article.headline, source=article.source,
                                       url=article.url, published_at=published)
     # The stored payload is EventPublic without the ids, so this is the same JSON the API answers.

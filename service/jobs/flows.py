@@ -125,7 +125,7 @@ def run_job(
         if metrics is not None:
             metrics.observe_extraction(seconds, events)
             metrics.jobs.labels(status="done").inc()
-            created_utc = created if created.tzinfo else created.replace(tzinfo=UTC)
+            created_utc = article_store.as_utc(created)
             metrics.job_seconds.observe((_now() - created_utc).total_seconds())
         log.info("job done: %d events%s", len(events), "" if row is not None else " (stored before)",
                  extra={**extra, "status": "done"})

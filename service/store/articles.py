@@ -109,14 +109,17 @@ def delete_article(*, session: Session, article_id: int) -> None:
     session.execute(delete(Article).where(Article.id == article_id))
 
 
+def as_utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes; they were stored as UTC, and the API always answers offsets."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def public_article(article: Article) -> ArticlePublic:
-    published = article.published_at
-    if published.tzinfo is None:  # SQLite returns naive datetimes; they were stored as UTC
-        published = published.replace(tzinfo=UTC)
     return ArticlePublic(
         id=article.id, external_id=article.external_id, url=article.url, headline=article.headline,
-        source=article.source, language=article.language, published_at=published, text=article.text,
-        text_sha256=article.text_sha256, pipeline_version=article.pipeline_version, created_at=article.created_at,
+        source=article.source, language=article.language, published_at=as_utc(article.published_at),
+        text=article.text, text_sha256=article.text_sha256, pipeline_version=article.pipeline_version,
+        created_at=as_utc(article.created_at),
         body_html=article.body_html,
     )
 

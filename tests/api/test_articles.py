@@ -89,3 +89,10 @@ def test_span_offsets_point_at_the_evidence(client: TestClient) -> None:
         assert ARTICLE["text"][start:end] == event["sentence"]
         t_start, t_end = event["trigger_span"]["start"], event["trigger_span"]["end"]
         assert ARTICLE["text"][t_start:t_end] == event["trigger"]
+
+
+def test_reposted_article_answers_timestamps_with_offsets(client: TestClient) -> None:
+    client.post("/v1/articles", json=ARTICLE)
+    again = client.post("/v1/articles", json=ARTICLE).json()["article"]
+    for field in ("published_at", "created_at"):
+        assert again[field].endswith(("Z", "+00:00")), again[field]
