@@ -1,4 +1,5 @@
 # Eventline: `make run` serves, `make test` tests. Both create the virtualenv on first use.
+SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,7 +10,7 @@ DATABASE_URL ?= sqlite:///./var/eventline.db
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/postgres
 export DATABASE_URL
 
-.PHONY: run install migrate test test-fast test-slow lint typecheck openapi eval eval-temporal bench postgres clean
+.PHONY: run install migrate test test-fast test-slow lint typecheck openapi eval eval-temporal bench postgres rabbitmq clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,7 +42,12 @@ typecheck: $(STAMP)
 test: $(STAMP) postgres lint typecheck
 	EVENTLINE_PG_TEST_URL=$(PG_TEST_URL) $(BIN)/python -m pytest -n 2 -m "not slow"
 
-test-slow: $(STAMP) postgres
+# RabbitMQ runs on this machine too (the broker tests of the slow suite use it); start it if it is down.
+rabbitmq:
+	@(exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null || rabbitmq-server -detached || true
+	@for i in $$(seq 1 30); do (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null && break; sleep 1; done
+
+test-slow: $(STAMP) postgres rabbitmq
 	EVENTLINE_PG_TEST_URL=$(PG_TEST_URL) $(BIN)/python -m pytest -m slow
 
 openapi: $(STAMP)
