@@ -168,3 +168,35 @@ def test_a_worker_killed_mid_job_loses_nothing_and_stores_events_once(
     assert killed
     assert all(job.attempts >= 2 for job in jobs if job.id in killed)
     _assert_one_set_of_events(broker_settings, pipeline)
+
+
+def _rabbitmq(action: str) -> None:
+    subprocess.run(["rabbitmqctl", action], check=True, capture_output=True, timeout=120)
+
+
+def test_a_broker_restart_under_load_loses_no_accepted_article(
+    broker_settings: Settings, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """RabbitMQ stopped while articles are accepted and worked on: the API still answers 202 (the job is in
+    the database), the sweeper sends what the broker never got, and every article ends done once."""
+    log = tmp_path / "worker.log"
+    worker = _start_worker(broker_settings, log)
+    try:
+        with TestClient(create_app(broker_settings, pipeline=pipeline)) as client:
+            first = _post_all(client)
+            _rabbitmq("stop_app")
+            try:
+                during = [
+                    client.post("/v1/articles", content=path.read_bytes().replace(b'"text"', b'"external_id": '
+                                b'"restart-%d", "text"' % index),
+                                headers={"Prefer": "respond-async", "content-type": "application/json"})
+                    for index, path in enumerate(CORPUS[:4])
+                ]
+            finally:
+                _rabbitmq("start_app")
+        assert all(answer.status_code == 202 for answer in during), [a.text for a in during]
+        jobs = _wait_all_done(broker_settings, timeout=300)
+    finally:
+        _stop(worker)
+    assert len(jobs) == len(first) + 4 and all(job.status == "done" for job in jobs)
+    _assert_one_set_of_events(broker_settings, pipeline)  # each article: exactly the events of one extraction
