@@ -42,14 +42,18 @@ class PayloadTooLarge(EventlineError):
     type_slug = "payload-too-large"
 
 
-class Unavailable(EventlineError):
-    status = 503
-    title = "Service unavailable"
-    type_slug = "unavailable"
+class RetryLater(EventlineError):
+    """An error the client should retry after `retry_after` seconds (answered as Retry-After)."""
 
     def __init__(self, detail: str, retry_after: int = 5) -> None:
         super().__init__(detail)
         self.retry_after = retry_after
+
+
+class Unavailable(RetryLater):
+    status = 503
+    title = "Service unavailable"
+    type_slug = "unavailable"
 
 
 class Unauthorized(EventlineError):
@@ -64,11 +68,7 @@ class Forbidden(EventlineError):
     type_slug = "forbidden"
 
 
-class TooManyRequests(EventlineError):
+class TooManyRequests(RetryLater):
     status = 429
     title = "Too many requests"
     type_slug = "rate-limited"
-
-    def __init__(self, detail: str, retry_after: int) -> None:
-        super().__init__(detail)
-        self.retry_after = retry_after

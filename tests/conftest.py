@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -43,7 +44,14 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
         migrate(Settings(database_url=url))
         yield url
         return
-    name = f"eventline_test_{uuid.uuid4().hex[:12]}"
+    with postgres_database("eventline_test") as url:
+        yield url
+
+
+@contextmanager
+def postgres_database(prefix: str, before_drop: Callable[[], None] = lambda: None) -> Iterator[str]:
+    """A migrated PostgreSQL database of its own (`prefix_<random>`), dropped afterwards."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = _plain_pg(PG_ADMIN_URL)
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
@@ -52,6 +60,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
         migrate(Settings(database_url=url))
         yield url
     finally:
+        before_drop()
         with psycopg.connect(admin, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 

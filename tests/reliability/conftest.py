@@ -11,18 +11,14 @@ import socket
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-import psycopg
 import pytest
 
-from service.cli import migrate
-from service.config import Settings
-from tests.conftest import PG_ADMIN_URL
+from tests.conftest import postgres_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sorted((ROOT / "tests" / "corpus").glob("*/article.json"))
@@ -100,19 +96,9 @@ class Server:
 def pg_database() -> Iterator[str]:
     """A migrated PostgreSQL database for this test only, dropped afterwards (the cluster restarted first
     if a test left it down)."""
-    name = f"eventline_rel_{uuid.uuid4().hex[:10]}"
-    admin = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
     start_cluster()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    try:
-        migrate(Settings(database_url=url))
+    with postgres_database("eventline_rel", before_drop=start_cluster) as url:
         yield url
-    finally:
-        start_cluster()
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
