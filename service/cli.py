@@ -1,4 +1,4 @@
-"""`eventline` command: serve, migrate, run a worker, extract a file, export the OpenAPI spec."""
+"""`eventline` command: serve, migrate, run a worker, send webhooks, extract a file, export the OpenAPI spec."""
 
 from __future__ import annotations
 
@@ -93,6 +93,27 @@ def _worker(threads: int, settings: Settings) -> None:
         engine.dispose()
 
 
+def _deliver(once: bool, settings: Settings) -> None:
+    """Sends due webhook deliveries from the outbox (every `EVENTLINE_WEBHOOK_POLL_SECONDS`), outside the API."""
+    import signal
+    import threading
+
+    from service.logs import configure_logging
+    from service.store.db import make_engine, make_session_factory
+    from service.webhooks.delivery import deliver_forever
+
+    configure_logging(settings.log_format)
+    engine = make_engine(settings.database_url)
+    stopping = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    try:
+        deliver_forever(make_session_factory(engine), settings, stopping, once=once)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        engine.dispose()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="eventline", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -104,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     worker = commands.add_parser("worker", help="run asynchronous jobs from the broker (EVENTLINE_BROKER_URL)")
     worker.add_argument("--threads", type=int, default=1, help="jobs at once (the pipeline is CPU-bound: 1 per core "
                         "and process is best; run more processes to scale)")
+    deliver = commands.add_parser("deliver", help="send due webhook deliveries from the outbox, in a loop")
+    deliver.add_argument("--once", action="store_true", help="one round of due deliveries, then exit")
     extract = commands.add_parser("extract", help="print the events of an article JSON file ('-' for stdin)")
     extract.add_argument("path")
     extract.add_argument("--explain", action="store_true")
@@ -130,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
                     workers=args.workers)
     elif args.command == "worker":
         _worker(args.threads, settings)
+    elif args.command == "deliver":
+        _deliver(args.once, settings)
     elif args.command == "extract":
         _extract(args.path, args.explain, settings)
     elif args.command == "keys":

@@ -46,6 +46,14 @@ class Settings(BaseSettings):
         default=300.0, gt=0, description="Pending or running jobs not updated for this long are enqueued again.")
     job_sweep_seconds: float = Field(default=2.0, gt=0, description="How often the sweeper looks for such jobs.")
     embedded_queue_size: int = Field(default=1000, gt=0, description="Capacity of the in-process job queue.")
+    # Webhooks (service/webhooks/): a thread of the API (or `eventline deliver`) sends the outbox.
+    webhook_poll_seconds: float = Field(
+        default=1.0, ge=0, description="How often the API's delivery thread sends due webhook deliveries (0: no "
+        "thread; run `eventline deliver` instead).")
+    webhook_max_attempts: int = Field(default=8, gt=0, description="A delivery failing this many times is `dead`.")
+    webhook_retry_seconds: float = Field(default=5.0, ge=0, description="First webhook retry delay; doubles per "
+                                         "attempt, at most an hour.")
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0, description="Timeout of one webhook request.")
     log_format: str = Field(default="json", pattern="^(json|text)$", description="Log lines as JSON or text.")
     worker_metrics_port: int = Field(default=0, ge=0, description="`eventline worker` serves /metrics here (0: off).")
 

