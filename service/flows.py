@@ -110,7 +110,7 @@ def ingest_article(
     extraction = _extraction(pipeline, article.text, article.published_date)
     events: list[EventPublic] = [public_event(e) for e in extraction.events]
     if metrics is not None:
-        metrics.observe_extraction(time.perf_counter() - started, events)
+        metrics.observe_extraction(time.perf_counter() - started, events, extraction.timings)
     return store_article(sessions=sessions, article=article, events=events, pipeline_version=pipeline.version,
                          body_html=body_html)
 

@@ -26,6 +26,9 @@ class Metrics:
                                          ["method", "route"], buckets=_SECONDS, registry=r)
         self.pipeline_seconds = Histogram("eventline_pipeline_seconds", "Time to extract the events of one article",
                                           buckets=_SECONDS, registry=r)
+        self.stage_seconds = Histogram("eventline_pipeline_stage_seconds",
+                                       "Time of one article in a pipeline stage (parse, temporal, events)",
+                                       ["stage"], buckets=_SECONDS, registry=r)
         self.events = Counter("eventline_events_extracted", "Events extracted, by type", ["type"], registry=r)
         self.jobs = Counter("eventline_jobs_finished", "Job attempts by outcome (done, failed, dead)", ["status"],
                             registry=r)
@@ -34,8 +37,14 @@ class Metrics:
         self.open_jobs = Gauge("eventline_jobs_open", "Jobs pending, running or waiting for a retry (queue depth)",
                                registry=r)
 
-    def observe_extraction(self, seconds: float, events: list[EventPublic]) -> None:
+    def observe_extraction(self, seconds: float, events: list[EventPublic], stages: dict[str, float] | None = None
+                           ) -> None:
+        """One article's extraction: total time, time per stage (the parse is the rest), events by type."""
         self.pipeline_seconds.observe(seconds)
+        if stages:
+            for stage, stage_seconds in stages.items():
+                self.stage_seconds.labels(stage=stage).observe(stage_seconds)
+            self.stage_seconds.labels(stage="parse").observe(max(0.0, seconds - sum(stages.values())))
         for event in events:
             self.events.labels(type=event.type).inc()
 

@@ -125,7 +125,7 @@ def run_job(
                 enqueue_deliveries(session=session, article_id=article.id)  # the outbox, in this transaction
             job_store.finish(session=session, job_id=job_id, status="done", now=_now())
         if metrics is not None:
-            metrics.observe_extraction(seconds, events)
+            metrics.observe_extraction(seconds, events, extraction.timings)
             metrics.jobs.labels(status="done").inc()
             created_utc = article_store.as_utc(created)
             metrics.job_seconds.observe((_now() - created_utc).total_seconds())

@@ -8,6 +8,7 @@ Components (each reads what the ones before it set):
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 from spacy.language import Language
@@ -19,13 +20,21 @@ from service.pipeline.temporal import find_timexes
 
 
 def tag_temporal(doc: Doc) -> Doc:
+    started = time.perf_counter()
     published: date | None = doc._.published
     doc._.timexes = find_timexes(doc, published) if published is not None else []
+    doc.user_data["eventline_temporal_seconds"] = time.perf_counter() - started
     return doc
 
 
 def tag_events(doc: Doc) -> Doc:
-    doc._.extraction = extract_events(doc, doc._.timexes or [])
+    started = time.perf_counter()
+    extraction = extract_events(doc, doc._.timexes or [])
+    extraction.timings = {
+        "temporal": doc.user_data.get("eventline_temporal_seconds", 0.0),
+        "events": time.perf_counter() - started,
+    }
+    doc._.extraction = extraction
     return doc
 
 

@@ -28,6 +28,8 @@ class Extraction:
     timexes: list[Timex]
     candidates: list[Candidate] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    # Seconds spent in Eventline's own stages ("temporal", "events"); the spaCy parse is the rest.
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def extract_events(doc: Doc, timexes: list[Timex]) -> Extraction:
