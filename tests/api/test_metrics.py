@@ -6,7 +6,10 @@ import re
 
 from fastapi.testclient import TestClient
 
-ARTICLE = {"text": "Chapel burned\nRioters burned a chapel in Kordia on Sunday, police said.", "published_at": "2024-05-08"}
+ARTICLE = {
+    "text": "Chapel burned\nRioters burned a chapel in Kordia on Sunday, police said.",
+    "published_at": "2024-05-08",
+}
 
 
 def test_stage_timings_are_exported_per_stage(client: TestClient) -> None:
