@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from service.pipeline.dependency import mention_span, source_before
+from service.pipeline.dependency import mention_of, source_before
 from service.pipeline.lexicons import certainty_cues, reporting_cues
-from service.pipeline.types import Certainty, Event, Mention
+from service.pipeline.types import Certainty, Event
 
 _REPORTING_ACTS = frozenset({"claim", "accusation"})
 _STRENGTH: dict[str, int] = {"asserted": 0, "reported": 1, "hedged": 2, "alleged": 3, "denied": 4}
@@ -97,7 +97,6 @@ def apply_certainty(doc: Doc, events: list[Event]) -> None:
         level, attribution, reasons = assess(span.root)
         event.certainty = level
         if attribution is not None:
-            words = mention_span(attribution)
-            event.attribution = Mention(words.text, words.start_char, words.end_char)
+            event.attribution = mention_of(attribution)
         if reasons:
             event.explanation.append(f"certainty {level}: " + "; ".join(reasons))

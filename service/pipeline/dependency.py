@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from service.pipeline.lexicons import partitive_nouns
+from service.pipeline.types import Mention
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # Left dependents that belong to a noun phrase's name ("the Taliban forces", "Sept. 9 tomb").
@@ -177,3 +178,19 @@ def source_before(cue: Token) -> Token | None:
         if ent.start <= i < ent.end:
             return ent.root
     return None
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity a token belongs to, if any."""
+    if not token.ent_type_:
+        return None
+    for ent in token.sent.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def mention_of(head: Token) -> Mention:
+    """A participant as a Mention: the words that name it (`mention_span`) with their offsets."""
+    span = mention_span(head)
+    return Mention(text=span.text, start=span.start_char, end=span.end_char)

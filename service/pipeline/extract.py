@@ -14,7 +14,7 @@ from service.pipeline.dating import date_events
 from service.pipeline.incidents import find_incidents
 from service.pipeline.merging import merge_mentions
 from service.pipeline.paragraphs import text_of
-from service.pipeline.quotes import find_quotes, is_speech
+from service.pipeline.quotes import speech_quotes
 from service.pipeline.statements import find_statements
 from service.pipeline.temporal import Timex
 from service.pipeline.types import Candidate, Event
@@ -39,7 +39,7 @@ def extract_events(doc: Doc, timexes: list[Timex]) -> Extraction:
     statements, statement_candidates = find_statements(doc, frozenset(e.start for e in incidents))
     events = incidents + statements
     resolve_actors(doc, events)
-    quotes = [q for q in find_quotes(text_of(doc)) if is_speech(q)]
+    quotes = speech_quotes(doc)
     date_events(doc, events, timexes, quotes)
     headline_end = text_of(doc).find("\n")
     events = merge_mentions(events, body_start=headline_end if headline_end > 0 else 0)

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from service.pipeline.dependency import (
     by_agent_of,
     is_negated,
-    mention_span,
+    mention_of,
     objects_of,
     partitive_head,
     passive_subject_of,
@@ -40,11 +40,6 @@ _POS_ALIASES = {"PROPN": "NOUN", "AUX": "VERB"}
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "whom", "who"})
 _AGENT_PRONOUNS = frozenset({"they", "he", "she", "it", "them"})
 _FUTURE_AUXILIARIES = frozenset({"will", "shall", "would", "'ll"})
-
-
-def mention_of(token: Token) -> Mention:
-    span = mention_span(token)
-    return Mention(text=span.text, start=span.start_char, end=span.end_char)
 
 
 def word_forms(token: Token) -> set[str]:

@@ -8,7 +8,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from service.pipeline.datelines import find_dateline
-from service.pipeline.dependency import path_length, prep_objects
+from service.pipeline.dependency import entity_of, path_length, prep_objects
 from service.pipeline.paragraphs import text_of
 from service.pipeline.types import Mention
 
@@ -29,15 +29,6 @@ def place_names(doc: Doc) -> frozenset[str]:
     return frozenset(text for text, votes in place_votes.items() if votes >= person_votes[text])
 
 
-def _entity_of(token: Token) -> Span | None:
-    if not token.ent_type_:
-        return None
-    for ent in token.sent.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
-
-
 def _as_mention(span: Span) -> Mention:
     text = span.text
     if text.lower().startswith("the "):
@@ -48,7 +39,7 @@ def _as_mention(span: Span) -> Mention:
 
 def is_place(token: Token, known_places: frozenset[str]) -> Span | None:
     """The place entity a token belongs to, if it is one (by label, or by a vote elsewhere in the doc)."""
-    ent = _entity_of(token)
+    ent = entity_of(token)
     if ent is not None and (ent.label_ in PLACE_LABELS or ent.text in known_places):
         return ent
     return None
@@ -100,7 +91,7 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
         if any(token.idx <= offset < token.idx + len(token) for offset in taken):
             continue
         if token.pos_ == "PROPN":
-            entity = _entity_of(token)
+            entity = entity_of(token)
             if entity is None or entity.label_ not in ("PERSON", "NORP", "DATE", "CARDINAL", "ORG"):
                 span = entity if entity is not None else sentence.doc[token.left_edge.i : token.i + 1]
                 candidates.append((_place_cost(token, trigger), span))

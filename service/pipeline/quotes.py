@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
+from service.pipeline.paragraphs import text_of
+
 _MARKS = re.compile(r"[\"“”„«»]")
 _OPENING = frozenset("“„«")
 _CLOSING = frozenset("”»")
@@ -74,3 +78,12 @@ def is_speech(quote: Quote) -> bool:
     """A quotation that reports speech, not a name or a scare-quoted word ("The Lion Cub", "rumors")."""
     words = quote.text.split()
     return len(words) >= 4
+
+
+def speech_quotes(doc: Doc) -> list[Quote]:
+    """The document's quotations that report speech, found once per document (statements and dating
+    both read them)."""
+    cached: list[Quote] | None = doc.user_data.get("eventline_speech_quotes")
+    if cached is None:
+        cached = doc.user_data["eventline_speech_quotes"] = [q for q in find_quotes(text_of(doc)) if is_speech(q)]
+    return cached

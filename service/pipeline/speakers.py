@@ -7,20 +7,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from service.pipeline.actors import full_name_before
-from service.pipeline.dependency import mention_span
+from service.pipeline.dependency import entity_of, mention_of, mention_span
 from service.pipeline.paragraphs import paragraph_of
 from service.pipeline.types import Mention
 
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _NAMING_WORDS = frozenset({"name", "named", "called", "identified", "nicknamed"})
-
-
-def _entity_at(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
 
 
 def _last_person_before(doc: Doc, before: int) -> Span | None:
@@ -76,8 +69,7 @@ def _is_indefinite(head: Token) -> bool:
 def resolve_speaker(head: Token, previous: Mention | None) -> Mention:
     """A speaker mention with `canonical` set to the person it names where the article tells."""
     doc = head.doc
-    span = mention_span(head)
-    mention = Mention(text=span.text, start=span.start_char, end=span.end_char)
+    mention = mention_of(head)
     if head.lower_ in _PERSONAL_PRONOUNS:
         person = _last_person_before(doc, head.i)
         recent_start = doc[_sentences_back(doc, head.sent.start, 3)].idx
@@ -89,7 +81,7 @@ def resolve_speaker(head: Token, previous: Mention | None) -> Mention:
         elif previous is not None:
             mention.canonical = previous.canonical or previous.text
         return mention
-    ent = _entity_at(head)
+    ent = entity_of(head)
     if ent is not None and ent.label_ == "PERSON":
         if len(ent) == 1:
             full = full_name_before(doc, ent.text, ent.start)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from service.pipeline.dependency import is_negated, source_before, subject_of
 from service.pipeline.lexicons import CueEntry, light_verbs, reporting_cues, speech_act_cues, speech_nouns
 from service.pipeline.paragraphs import paragraph_of, text_of, too_long
-from service.pipeline.quotes import Quote, find_quotes, is_speech
+from service.pipeline.quotes import Quote, is_speech, speech_quotes
 from service.pipeline.speakers import resolve_speaker
 from service.pipeline.types import Candidate, Event, Mention
 
@@ -227,7 +227,7 @@ def _statement(sentence_text: str, start: int, end: int, cue: Token | None, trig
 def find_statements(doc: Doc, incident_sentences: frozenset[int]) -> tuple[list[Event], list[Candidate]]:
     """Statement events of a parsed document. `incident_sentences` holds the start offsets of
     sentences that already yield a desecration or displacement (where "according to" is attribution)."""
-    quotes = [q for q in find_quotes(text_of(doc)) if is_speech(q)]
+    quotes = speech_quotes(doc)
     sentences = list(doc.sents)
     events: list[Event] = []
     candidates: list[Candidate] = []
