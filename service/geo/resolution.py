@@ -1,6 +1,7 @@
-"""Which feature a place name means in an article: candidates in the article's countries first, then by
-feature rank (country > first-level subdivision > city) and population; a place written inside another
-("Bazarak, Panjshir") is looked for inside it.
+"""Which feature a place name means in an article: candidates in the article's countries first (then in its
+subdivisions), then by feature rank (country > first-level subdivision > city) and population; a place
+written inside another ("Bazarak, Panjshir") is looked for inside it. Alternate spellings count only inside
+the article's countries when it has any.
 
 Two refinements of the rank, both about how news writes places:
 - a country name means the country unless the article is about another country that has a subdivision of
@@ -27,20 +28,38 @@ _ALTERNATE_WEIGHT = 0.1
 DATELINE_WEIGHT = 2
 
 
+@dataclass(frozen=True, slots=True)
+class Vote:
+    name: str  # the normalized name that cast it
+    country: str
+    admin1: str | None
+    weight: int
+
+
 @dataclass(slots=True)
 class CountryContext:
-    """The countries an article's places point to, each place voting for its country (no context used)."""
+    """The countries (and subdivisions) an article's places point to, each place voting for where it
+    resolves without context."""
 
-    votes: list[tuple[str, str, int]] = field(default_factory=list)  # (normalized name, country, weight)
+    votes: list[Vote] = field(default_factory=list)
 
     def weight(self, country: str, excluding: str = "") -> int:
         """The votes for `country`, leaving out those of the name being resolved itself."""
-        return sum(w for name, c, w in self.votes if c == country and name != excluding)
+        return sum(v.weight for v in self.votes if v.country == country and v.name != excluding)
+
+    def admin1_weight(self, country: str, admin1: str | None, excluding: str = "") -> int:
+        if admin1 is None:
+            return 0
+        return sum(v.weight for v in self.votes
+                   if v.country == country and v.admin1 == admin1 and v.name != excluding)
+
+    def any_votes(self, excluding: str = "") -> bool:
+        return any(v.name != excluding for v in self.votes)
 
     def countries(self) -> Counter[str]:
         tally: Counter[str] = Counter()
-        for _name, country, weight in self.votes:
-            tally[country] += weight
+        for vote in self.votes:
+            tally[vote.country] += vote.weight
         return tally
 
 
@@ -48,14 +67,18 @@ def article_context(gazetteer: Gazetteer, places: Iterable[str], dateline: Seque
     """The country votes of an article's place names (one per mention) and of its dateline
     ("PESHAWAR, Pakistan" as `["PESHAWAR", "Pakistan"]`)."""
     context = CountryContext()
+    resolved: dict[str, Feature | None] = {}
     for text in places:
-        feature = resolve(gazetteer, text, CountryContext())
+        if text not in resolved:
+            resolved[text] = resolve(gazetteer, text, CountryContext())
+        feature = resolved[text]
         if feature is not None:
-            context.votes.append((normalize_place_name(text), feature.country, 1))
+            context.votes.append(Vote(normalize_place_name(text), feature.country, feature.admin1, 1))
     if dateline:
         feature = resolve_phrase(gazetteer, dateline, CountryContext())
         if feature is not None:
-            context.votes.append((normalize_place_name(dateline[0]), feature.country, DATELINE_WEIGHT))
+            context.votes.append(Vote(normalize_place_name(dateline[0]), feature.country, feature.admin1,
+                                      DATELINE_WEIGHT))
     return context
 
 
@@ -92,13 +115,21 @@ def resolve(gazetteer: Gazetteer, text: str, context: CountryContext, within: Fe
     def votes(feature: Feature) -> int:
         return context.weight(feature.country, excluding=name)
 
+    if context.any_votes(excluding=name):
+        # Alternate spellings are many and loose ("Yunus" is also Khan Yunis): trusted inside the article's
+        # countries only.
+        hits = [h for h in hits if not h.alternate or votes(h.feature) > 0]
+        if not hits:
+            return None
+
     country = next((h.feature for h in hits if h.feature.kind == "country"), None)
     if country is not None:
         rivals = [h for h in hits if h.feature.kind == "admin1" and not h.alternate and votes(h.feature) > 0]
         if votes(country) > 0 or not rivals:
             return country
         hits = rivals
-    best = max(hits, key=lambda h: (votes(h.feature), _KIND_RANK[h.feature.kind], _strength(h)))
+    best = max(hits, key=lambda h: (votes(h.feature), context.admin1_weight(h.feature.country, h.feature.admin1, name),
+                                    _KIND_RANK[h.feature.kind], _strength(h)))
     if best.feature.kind == "admin1" and lookup.asked != "admin1":
         namesakes = [h for h in hits
                      if h.feature.kind == "city" and not h.alternate and _inside(h.feature, best.feature)]

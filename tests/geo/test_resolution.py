@@ -70,6 +70,18 @@ def test_alternate_name_weighs_less_than_a_main_name() -> None:
     assert _resolve("Kabul").country == "AF"  # not Cabool, Missouri, also spelled "Kabul"
 
 
+def test_alternate_spelling_outside_the_articles_countries_is_not_trusted() -> None:
+    # "Bombay" is only an alternate name (of Mumbai): among places of the United States it names nothing.
+    assert resolve(default_gazetteer(), "Bombay", _context("Chicago", "Boston")) is None
+    assert _resolve("Bombay", _context("Pune", "Delhi")).name == "Mumbai"
+    assert _resolve("Bombay").name == "Mumbai"
+
+
+def test_city_in_two_subdivisions_resolves_in_the_articles_subdivision() -> None:
+    assert _resolve("Springfield", _context("Boston", "Worcester")).admin1 == "Massachusetts"
+    assert _resolve("Springfield", _context("Chicago", "Peoria")).admin1 == "Illinois"
+
+
 def test_a_names_own_mentions_do_not_count_as_its_context() -> None:
     context = _context("Georgia", "Georgia", "Atlanta")
     assert context.weight("GE", excluding="georgia") == 0 and context.weight("US", excluding="georgia") == 1
