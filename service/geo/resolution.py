@@ -6,8 +6,9 @@ the article's countries when it has any.
 Two refinements of the rank, both about how news writes places:
 - a country name means the country unless the article is about another country that has a subdivision of
   that name ("Georgia" among places of the United States is the state);
-- a subdivision named like its main city means the city ("Kabul", "Kharkiv"), unless the text says
-  "province", "region", ... (`resources/place_qualifiers.tsv`).
+- a subdivision named like its main (most populous) city means the city ("Kabul", "New York"), unless the text
+  says "province", "region", ... (`resources/place_qualifiers.tsv`); a smaller town of its name does not
+  ("Balkh" is the province).
 """
 
 from __future__ import annotations
@@ -131,10 +132,10 @@ def resolve(gazetteer: Gazetteer, text: str, context: CountryContext, within: Fe
     best = max(hits, key=lambda h: (votes(h.feature), context.admin1_weight(h.feature.country, h.feature.admin1, name),
                                     _KIND_RANK[h.feature.kind], _strength(h)))
     if best.feature.kind == "admin1" and lookup.asked != "admin1":
-        namesakes = [h for h in hits
-                     if h.feature.kind == "city" and not h.alternate and _inside(h.feature, best.feature)]
-        if namesakes:
-            return max(namesakes, key=_strength).feature
+        main_city = next((h.feature for h in hits if h.feature.kind == "city" and _inside(h.feature, best.feature)
+                          and (h.feature.lat, h.feature.lon) == (best.feature.lat, best.feature.lon)), None)
+        if main_city is not None:
+            return main_city
     return best.feature
 
 

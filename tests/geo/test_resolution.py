@@ -62,6 +62,14 @@ def test_subdivision_named_like_its_main_city_means_the_city() -> None:
     assert (feature.kind, feature.country, feature.geonames_id) == ("city", "AF", 1138958)
 
 
+def test_subdivision_named_like_a_smaller_town_means_the_subdivision() -> None:
+    assert _resolve("Balkh").kind == "admin1"
+
+
+def test_subdivision_named_like_its_main_city_by_an_alternate_name_means_the_city() -> None:
+    assert _resolve("New York").name == "New York City"
+
+
 def test_province_word_asks_for_the_subdivision() -> None:
     assert _resolve("Kabul province").kind == "admin1"
 
