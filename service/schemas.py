@@ -107,6 +107,25 @@ class MentionPublic(BaseModel):
     span: TextSpan | None = None
 
 
+PrecisionName = Literal["country", "admin1", "city", "unresolved"]
+
+
+class LocationPublic(MentionPublic):
+    """A place as written, and where the offline gazetteer puts it (all null but `precision` if it cannot)."""
+
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 code, e.g. AF.")
+    country_name: str | None = None
+    admin1: str | None = Field(default=None, description="The first-level subdivision (province, state) it lies in.")
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = Field(default=None, description="The GeoNames id (null for subdivisions).")
+    precision: PrecisionName = Field(
+        default="unresolved", description="What the coordinates stand for: country, admin1, city, or unresolved "
+        "(no coordinates; also events stored before places were geocoded).")
+    source: str | None = Field(default=None, description="The gazetteer table and how its point was chosen, e.g. "
+                               "geonames-admin1:most-populous-city.")
+
+
 class QuantityPublic(BaseModel):
     text: str
     min: int | None
@@ -138,7 +157,7 @@ class EventPublic(BaseModel):
     span: TextSpan = Field(description="Character offsets of the evidence in the article text.")
     agent: MentionPublic | None = None
     target: MentionPublic | None = None
-    location: MentionPublic | None = None
+    location: LocationPublic | None = None
     attribution: MentionPublic | None = None
     quantity: QuantityPublic | None = None
     date: EventDatePublic | None = None

@@ -18,7 +18,6 @@ from service.exports.ndjson import ndjson_lines
 from service.exports.source import entry_page, entry_pages
 from service.exports.timelinejs import timelinejs_document
 from service.flows import database_errors
-from service.geo.gazetteer import default_gazetteer
 from service.store.events import EventFilter
 
 # Documents the other formats of a listing in the OpenAPI document.
@@ -57,8 +56,5 @@ def export_response(
         return StreamingResponse(ndjson_lines(pages), media_type=MEDIA_TYPES["ndjson"], headers={"Vary": "Accept"})
     with database_errors(), sessions() as session:
         entries, next_cursor = entry_page(session=session, filters=filters, limit=limit, cursor=cursor)
-    if export_format == "timelinejs":
-        document = timelinejs_document(entries)
-    else:
-        document = feature_collection(entries, default_gazetteer())
+    document = timelinejs_document(entries) if export_format == "timelinejs" else feature_collection(entries)
     return _json(request, json.dumps(document, ensure_ascii=False), next_cursor, MEDIA_TYPES[export_format])

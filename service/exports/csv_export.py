@@ -16,6 +16,7 @@ COLUMNS: tuple[str, ...] = (
     "trigger", "agent", "target", "location", "speaker", "quote", "cue", "attribution", "quantity_min",
     "quantity_max", "cameo", "acled", "mentions", "sentence", "span_start", "span_end", "article_headline",
     "article_source", "article_url", "article_published_at",
+    "location_country", "location_admin1", "location_lat", "location_lon",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
@@ -41,6 +42,7 @@ def csv_record(entry: ExportEntry) -> dict[str, object]:
     date = event.get("date") or {}
     quantity = event.get("quantity") or {}
     codes = event.get("codes") or {}
+    location = event.get("location") or {}
     return {
         "id": event.get("id"), "article_id": event.get("article_id"), "type": event["type"],
         "subtype": event.get("subtype"), "certainty": event.get("certainty"), "confidence": event.get("confidence"),
@@ -53,6 +55,8 @@ def csv_record(entry: ExportEntry) -> dict[str, object]:
         "span_start": (event.get("span") or {}).get("start"), "span_end": (event.get("span") or {}).get("end"),
         "article_headline": article.headline, "article_source": article.source, "article_url": article.url,
         "article_published_at": article.published_at.isoformat(),
+        "location_country": location.get("country"), "location_admin1": location.get("admin1"),
+        "location_lat": location.get("lat"), "location_lon": location.get("lon"),
     }
 
 

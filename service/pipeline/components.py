@@ -4,6 +4,8 @@ Components (each reads what the ones before it set):
 - `eventline_paragraphs` (before the parser): line breaks become sentence starts.
 - `eventline_temporal`: reads `doc._.published`; sets `doc._.timexes`.
 - `eventline_events`: reads the parse, entities and `doc._.timexes`; sets `doc._.extraction`.
+- `eventline_geocoding`: reads `doc._.extraction` and the place entities; resolves each event's location
+  against the gazetteer (`geocoding.py`, `service/geo/`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from service.geo.gazetteer import default_gazetteer
 from service.pipeline.extract import extract_events
+from service.pipeline.geocoding import geocode_events
 from service.pipeline.paragraphs import mark_paragraph_starts
 from service.pipeline.temporal import find_timexes
 
@@ -38,6 +42,16 @@ def tag_events(doc: Doc) -> Doc:
     return doc
 
 
+def tag_places(doc: Doc) -> Doc:
+    started = time.perf_counter()
+    extraction = doc._.extraction
+    if extraction is None:  # the event stage was disabled (temporal tagging only)
+        return doc
+    geocode_events(doc, extraction.events, default_gazetteer())
+    extraction.timings["geocoding"] = time.perf_counter() - started
+    return doc
+
+
 def register_components() -> None:
     """Declares the document attributes and component factories; safe to call more than once."""
     for name in ("published", "timexes", "extraction"):
@@ -47,6 +61,8 @@ def register_components() -> None:
         Language.component("eventline_paragraphs", func=mark_paragraph_starts)
         Language.component("eventline_temporal", func=tag_temporal)
         Language.component("eventline_events", func=tag_events)
+    if "eventline_geocoding" not in Language.factories:
+        Language.component("eventline_geocoding", func=tag_places)
 
 
 def add_components(nlp: Language) -> Language:
@@ -55,4 +71,6 @@ def add_components(nlp: Language) -> Language:
     nlp.add_pipe("eventline_paragraphs", before="parser")
     nlp.add_pipe("eventline_temporal", last=True)
     nlp.add_pipe("eventline_events", last=True)
+    nlp.add_pipe("eventline_geocoding", last=True)
+    default_gazetteer()  # loaded with the model, not by the first article
     return nlp

@@ -22,6 +22,24 @@ class Mention:
     aliases: list[str] = field(default_factory=list)
 
 
+Precision = Literal["country", "admin1", "city", "unresolved"]
+
+
+@dataclass(slots=True)
+class Location(Mention):
+    """A place mention resolved against the gazetteer (`geocoding.py`): where it lies and how precisely.
+    Unresolved places keep their text, with `precision` "unresolved" and no coordinates."""
+
+    country: str | None = None  # ISO 3166-1 alpha-2
+    country_name: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    precision: Precision = "unresolved"
+    source: str | None = None  # the gazetteer table, and how its point was chosen
+
+
 @dataclass(slots=True)
 class Quantity:
     text: str

@@ -67,6 +67,7 @@ def event_row(event: EventPublic, article: Article) -> Event:
         quote=event.quote,
         actor_text=_actor_text(event),
         location_text=_location_text(event),
+        location_country=event.location.country if event.location else None,
         date_value=event.date.value if event.date else None,
         date_start=interval[0] if interval else None,
         date_end=interval[1] if interval else None,

@@ -28,6 +28,7 @@ class EventFilter:
     until: date | None = None
     article_id: int | None = None
     q: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2, upper case
 
 
 def _escape_like(text: str) -> str:
@@ -46,6 +47,8 @@ def filtered(filters: EventFilter) -> Select[Event]:
         query = query.where(Event.article_id == filters.article_id)
     if filters.actor:
         query = query.where(_contains(Event.actor_text, filters.actor))  # type: ignore[arg-type]
+    if filters.country:
+        query = query.where(Event.location_country == filters.country)
     if filters.location:
         query = query.where(_contains(Event.location_text, filters.location))  # type: ignore[arg-type]
     if filters.q:

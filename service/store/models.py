@@ -55,6 +55,7 @@ class Event(Base):
         Index("ix_events_type_timeline", "type", "undated", "sort_date", "id"),
         Index("ix_events_date_end", "undated", "date_end"),
         Index("ix_events_date_start", "undated", "date_start"),
+        Index("ix_events_country_timeline", "location_country", "undated", "sort_date", "id"),
         # PostgreSQL also has pg_trgm GIN indexes for the substring filters (migration 0004 only).
     )
 
@@ -69,6 +70,8 @@ class Event(Base):
     # Lower-cased agent, target, speaker and attribution texts and names, for the `actor` filter.
     actor_text: Mapped[str] = mapped_column(Text, default="")
     location_text: Mapped[str] = mapped_column(Text, default="")
+    # ISO 3166-1 alpha-2 of the geocoded place, for the `country` filter; null when unresolved (migration 0007).
+    location_country: Mapped[str | None] = mapped_column(String(2), default=None)
     date_value: Mapped[str | None] = mapped_column(String(40))
     date_start: Mapped[date | None] = mapped_column(Date)
     date_end: Mapped[date | None] = mapped_column(Date)

@@ -56,8 +56,10 @@ def test_geojson_feature_collection_of_located_events(client: TestClient, posted
     larkana = [f for f in collection["features"] if f["properties"]["location"]["text"] == "Larkana"]
     assert larkana and larkana[0]["geometry"]["type"] == "Point"
     lon, lat = larkana[0]["geometry"]["coordinates"]
-    assert -180 <= lon <= 180 and -90 <= lat <= 90
-    assert larkana[0]["properties"]["location"]["geo"]["geonames_id"]
+    location = larkana[0]["properties"]["location"]
+    assert (lon, lat) == (location["lon"], location["lat"]) and location["country"] == "PK"
+    assert 67 < lon < 69 and 27 < lat < 28
+    assert location["geo"]["geonames_id"] == location["geonames_id"] == 1172128
 
 
 def test_link_header_leads_to_the_next_page(client: TestClient, posted: list[int]) -> None:

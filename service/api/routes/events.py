@@ -23,6 +23,7 @@ from service.timelines import event_page, timeline
 
 router = APIRouter(prefix="/v1", tags=["events"])
 ACTOR_HELP = "Text in the agent, target, speaker or attribution (names and aliases)"
+COUNTRY_HELP = "Events whose place lies in this country: an ISO 3166-1 alpha-2 code (AF, PK, US)"
 SINCE_HELP = "Events whose date reaches this day or later (2021-09 = from Sept 1); undated events are left out"
 UNTIL_HELP = "Events whose date starts on or before this day (2021-09 = through Sept 30)"
 
@@ -46,10 +47,19 @@ def _text(value: str | None, name: str) -> str | None:
         raise InvalidInput(str(error)) from error
 
 
+def _country(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not (len(value) == 2 and value.isascii() and value.isalpha()):
+        raise InvalidInput("country must be an ISO 3166-1 alpha-2 code, like AF or PK")
+    return value.upper()
+
+
 def event_filter(
     type: Annotated[Literal["desecration", "displacement", "statement"] | None, Query()] = None,
     actor: Annotated[str | None, Query(max_length=200, description=ACTOR_HELP)] = None,
     location: Annotated[str | None, Query(max_length=200)] = None,
+    country: Annotated[str | None, Query(max_length=40, description=COUNTRY_HELP)] = None,
     since: Annotated[str | None, Query(max_length=40, description=SINCE_HELP)] = None,
     until: Annotated[str | None, Query(max_length=40, description=UNTIL_HELP)] = None,
     article_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
@@ -57,7 +67,7 @@ def event_filter(
 ) -> EventFilter:
     return EventFilter(type=type, actor=_text(actor, "actor"), location=_text(location, "location"),
                        since=_bound(since, "since", end=False), until=_bound(until, "until", end=True),
-                       article_id=article_id, q=_text(q, "q"))
+                       article_id=article_id, q=_text(q, "q"), country=_country(country))
 
 
 FilterDep = Annotated[EventFilter, Depends(event_filter)]
