@@ -129,9 +129,13 @@ def compare_kinds(a: str | None, b: str | None) -> FieldMatch:
 
 def compare_where(a: EventFacts, b: EventFacts) -> FieldMatch:
     """The events' places; when those say nothing, the places their articles name elsewhere (an eviction
-    headline without a place, in an article whose other events are in Darrang)."""
+    headline without a place, in an article whose other events are in Darrang). Places in different countries
+    veto the pair, unless the two articles also name a place in common."""
     own = compare_places(a.place, b.place)
-    if own.score != 0 or not (shared := a.context & b.context):
+    shared = a.context & b.context
+    if shared and own.veto:  # one misread place ("Dholpur Bazar" taken for a town abroad) among shared ones
+        return FieldMatch(0.0, f"{own.detail}, but both articles name {', '.join(sorted(shared))}")
+    if own.score != 0 or not shared:
         return own
     return FieldMatch(0.5, f"{own.detail}; both articles name {', '.join(sorted(shared))}")
 

@@ -51,7 +51,7 @@ def mention_facts(mention: Mapping[str, Any] | None) -> MentionFacts | None:
             words.add(word)
             # A capitalised word past the first, or an all-caps word, is written as a name ("Temple of Bel", "ISIS");
             # a first word may be capitalised only because it starts the mention.
-            if raw[0].isupper() and index > 0 or len(raw) > 1 and raw.isupper():
+            if (raw[0].isupper() and index > 0) or (len(raw) > 1 and raw.isupper()):
                 names.add(word)
     if not words:
         return None

@@ -86,7 +86,7 @@ def compare_places(a: PlaceFacts | None, b: PlaceFacts | None) -> FieldMatch:
     differ. Never a veto: extracted locations are noisy ("Geneva" for a Geneva-based agency's statement)."""
     if a is None or b is None:
         return FieldMatch(0.0, "no place on one side")
-    if a.text and a.text == b.text or (a.geonames_id is not None and a.geonames_id == b.geonames_id):
+    if (a.text and a.text == b.text) or (a.geonames_id is not None and a.geonames_id == b.geonames_id):
         return FieldMatch(1.0, f"same place ({a.text or b.text})")
     if _contains(a, b) or _contains(b, a):
         return FieldMatch(0.6, f"{a.text} and {b.text}: one inside the other")
