@@ -77,8 +77,9 @@ def _facts_of(session: Session, links: Sequence[StoryEvent]) -> dict[int, EventF
             for row in rows}
 
 
-def _candidates(session: Session, fact: EventFacts) -> list[Candidate]:
-    """Stories of the same type whose window comes within the tolerance of the event's (an index range)."""
+def _candidates(session: Session, fact: EventFacts, known: dict[int, EventFacts]) -> list[Candidate]:
+    """Stories of the same type whose window comes within the tolerance of the event's (an index range).
+    `known` caches members' facts across the events of one article (an article may carry a hundred)."""
     start, end = fact.window
     stories = list(session.scalars(select(Story).where(
         Story.type == fact.type, Story.locked.is_(False),
@@ -86,10 +87,11 @@ def _candidates(session: Session, fact: EventFacts) -> list[Candidate]:
     if not stories:
         return []
     links = list(session.scalars(select(StoryEvent).where(StoryEvent.story_id.in_([s.id for s in stories]))))
-    facts = _facts_of(session, links)
+    if missing := [link for link in links if link.event_id not in known]:
+        known.update(_facts_of(session, missing))
     members: dict[int, list[EventFacts]] = {}
     for link in links:
-        members.setdefault(link.story_id, []).append(facts[link.event_id])
+        members.setdefault(link.story_id, []).append(known[link.event_id])
     return [Candidate(story.id, members.get(story.id, [])) for story in stories]
 
 
@@ -111,10 +113,10 @@ def link_stories(*, session: Session, article_id: int) -> int:
     facts = [event_facts(r.payload, published=article.published_date, event_id=r.id, article_id=article_id,
                          context=context) for r in rows if r.type in STORY_TYPES]
     _lock_windows(session, facts)
+    known = {f.event_id: f for f in facts if f.event_id is not None}
     joined = 0
-    touched: set[int] = set()
     for fact in facts:
-        decision = best_story(fact, _candidates(session, fact))
+        decision = best_story(fact, _candidates(session, fact, known))
         if decision is None:
             story = _new_story(session, fact.type)
             story_id, match, matched = story.id, None, None
@@ -126,7 +128,6 @@ def link_stories(*, session: Session, article_id: int) -> int:
                                reasons=_reasons(match), matched_event_id=matched, created_at=_now()))
         session.flush()
         refresh_story(session=session, story_id=story_id)
-        touched.add(story_id)
     return joined
 
 
@@ -152,7 +153,9 @@ def refresh_story(*, session: Session, story_id: int) -> Story | None:
         session.delete(story)
         session.flush()
         return None
-    windows = [event_facts(e.payload, published=published).window for _, e, published in members]
+    before = timedelta(days=int(settings()["undated.window"]))  # as EventFacts.window, from the columns
+    windows = [(published - before, published) if e.undated or e.date_start is None or e.date_end is None
+               else (e.date_start, e.date_end) for _, e, published in members]
     story.date_start = min(w[0] for w in windows)
     story.date_end = max(w[1] for w in windows)
     places = Counter(str((e.payload.get("location") or {}).get("canonical") or (e.payload.get("location") or {})

@@ -41,7 +41,8 @@ def get_story(story_id: StoryId, session: SessionDep) -> StoryPublic:
         return story_detail(session=session, story_id=story_id)
 
 
-@router.post("/{story_id}/split", response_model=StorySplitOut, responses={404: PROBLEM, 422: PROBLEM, 503: PROBLEM})
+@router.post("/{story_id}/split", response_model=StorySplitOut,
+             responses={400: PROBLEM, 404: PROBLEM, 413: PROBLEM, 422: PROBLEM, 503: PROBLEM})
 def split_story(story_id: StoryId, session: SessionDep,
                 body: Annotated[StorySplitIn | None, Body()] = None) -> StorySplitOut:
     with database_errors(), session.begin():
