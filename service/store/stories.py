@@ -29,6 +29,9 @@ from service.stories.matching import STORY_TYPES, EventFacts, PairScore, article
 from service.stories.resources import settings
 
 WIDE_WEEKS = 60  # a window over this many weeks locks its whole type
+# Linking is quadratic in an article's events; a list of a hundred incidents is no report of one: its first
+# events are linked, the rest stay outside stories (keeps a 150-event text within the hostile-input time bound).
+MAX_LINKED_EVENTS = 30
 
 
 def _now() -> datetime:
@@ -111,7 +114,7 @@ def link_stories(*, session: Session, article_id: int) -> int:
     rows = list(session.scalars(select(Event).where(Event.article_id == article_id).order_by(Event.id)))
     context = article_places(r.payload for r in rows)
     facts = [event_facts(r.payload, published=article.published_date, event_id=r.id, article_id=article_id,
-                         context=context) for r in rows if r.type in STORY_TYPES]
+                         context=context) for r in rows if r.type in STORY_TYPES][:MAX_LINKED_EVENTS]
     _lock_windows(session, facts)
     known = {f.event_id: f for f in facts if f.event_id is not None}
     joined = 0
