@@ -18,13 +18,13 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, tuple_
+from sqlalchemy import delete, func, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from service.errors import InvalidInput, NotFound
 from service.schemas import MAX_ID
 from service.store.models import Article, Event, Story, StoryEvent
-from service.stories.clustering import Candidate, best_story
+from service.stories.clustering import Candidate, Decision, bridged, joinable
 from service.stories.matching import STORY_TYPES, EventFacts, PairScore, article_places, event_facts
 from service.stories.resources import settings
 
@@ -119,19 +119,32 @@ def link_stories(*, session: Session, article_id: int) -> int:
     known = {f.event_id: f for f in facts if f.event_id is not None}
     joined = 0
     for fact in facts:
-        decision = best_story(fact, _candidates(session, fact, known))
-        if decision is None:
+        found = joinable(fact, _candidates(session, fact, known))
+        if not found:
             story = _new_story(session, fact.type)
             story_id, match, matched = story.id, None, None
         else:
+            decision = found[0]
             assert decision.candidate.story_id is not None
             story_id, match, matched = decision.candidate.story_id, decision.match, decision.matched.event_id
             joined += 1
+            for other in bridged(fact, found):
+                _merge_into(session, story_id, other)
         session.add(StoryEvent(story_id=story_id, event_id=fact.event_id, score=match.score if match else None,
                                reasons=_reasons(match), matched_event_id=matched, created_at=_now()))
         session.flush()
         refresh_story(session=session, story_id=story_id)
     return joined
+
+
+def _merge_into(session: Session, story_id: int, other: Decision) -> None:
+    """Moves the members of a story an event bridges into the story it joins; the emptied story goes."""
+    assert other.candidate.story_id is not None
+    session.execute(update(StoryEvent).where(StoryEvent.story_id == other.candidate.story_id)
+                    .values(story_id=story_id))
+    session.flush()
+    session.expire_all()
+    refresh_story(session=session, story_id=other.candidate.story_id)
 
 
 def _new_story(session: Session, event_type: str, locked: bool = False) -> Story:

@@ -7,7 +7,7 @@ from datetime import date
 
 from service.stories.agreement import SourceReading, agreement
 from service.stories.clustering import Candidate, best_story, cluster
-from service.stories.matching import event_facts
+from service.stories.matching import event_facts, score_pair
 from tests.stories.test_matching import payload
 
 
@@ -52,3 +52,25 @@ def test_agreement_says_which_fields_agree_and_which_differ() -> None:
     assert fields["place"].agree
     assert not fields["certainty"].agree
     assert fields["certainty"].summary == "AFP: alleged; Reuters: asserted"
+
+
+def bridge_events() -> list[object]:
+    """Two reports too different to join each other, and a third that matches both."""
+    shrine = report(1, 1, location="Mosul", target="the shrine of Jonah", agent=None, subtype="bombed")
+    mosque = report(2, 2, location=None, target="the mosque of Younis", agent="militants")
+    both = report(3, 3, location="Mosul", target="the shrine and mosque of Jonah", agent="militants",
+                  subtype="bombed")
+    return [shrine, mosque, both]
+
+
+def test_an_event_matching_two_stories_merges_them() -> None:
+    shrine, mosque, both = bridge_events()
+    assert not score_pair(shrine, mosque).joins()  # type: ignore[arg-type]
+    assert [len(s) for s in cluster([shrine, mosque, both])] == [3]  # type: ignore[list-item]
+
+
+def test_stories_with_a_vetoing_pair_are_not_merged_by_a_bridge() -> None:
+    shrine, _, both = bridge_events()
+    elsewhere = report(2, 2, location=None, target="the mosque of Younis", agent="militants",
+                       date_value="2024-03-01")
+    assert sorted(len(s) for s in cluster([shrine, elsewhere, both])) == [1, 2]  # type: ignore[list-item]
