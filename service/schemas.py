@@ -217,9 +217,16 @@ class EventPage(BaseModel):
     next_cursor: str | None = None
 
 
+class StoryRef(BaseModel):
+    id: int
+    sources_count: int = Field(description="How many articles tell the story")
+    events_count: int
+
+
 class TimelineEntry(BaseModel):
     event: EventPublic
     article: ArticleRef
+    story: StoryRef | None = Field(default=None, description="With group=story: the story this entry stands for")
 
 
 class ArticleRef(BaseModel):
@@ -258,8 +265,6 @@ class TemporalOut(BaseModel):
     timexes: list[TimexPublic]
 
 
-TimelineEntry.model_rebuild()
-
 
 JobStatus = Literal["pending", "running", "failed", "done", "dead"]
 
@@ -277,3 +282,69 @@ class JobPublic(BaseModel):
     updated_at: datetime
     finished_at: datetime | None = None
     article_url: str = Field(description="Where the article and, once done, its events are read.")
+
+
+class MatchReasonPublic(BaseModel):
+    field: str = Field(description="type, date, place, target, agent, quantity, kind (subtype), or split")
+    score: float = Field(description="This field's weighted part of the score (negative: it speaks against)")
+    detail: str
+
+
+class StorySource(BaseModel):
+    """One report in a story: the article, its event (evidence sentence, date reading, certainty, attribution)
+    and why it was linked."""
+
+    article: ArticleRef
+    event: EventPublic
+    score: float | None = Field(description="The score it joined with; null for the event that began the story")
+    matched_event_id: int | None = Field(description="The member it matched best")
+    reasons: list[MatchReasonPublic]
+
+
+class FieldAgreementPublic(BaseModel):
+    field: str
+    agree: bool = Field(description="Whether every source that gives this field gives the same value")
+    summary: str = Field(description="Each source's value: 'AFP: alleged; Reuters: asserted'")
+
+
+class StoryAgreement(BaseModel):
+    agree: list[str] = Field(description="Fields on which the sources agree")
+    differ: list[str] = Field(description="Fields on which they differ")
+    fields: list[FieldAgreementPublic]
+
+
+class StorySummary(BaseModel):
+    id: int
+    type: EventTypeName
+    label: str
+    place: str | None
+    date_start: date = Field(description="The first day any of its events may have happened on")
+    date_end: date
+    locked: bool = Field(description="Made by a split: no event joins it automatically")
+    events_count: int
+    sources_count: int = Field(description="How many articles tell it")
+    created_at: datetime
+    updated_at: datetime
+
+
+class StoryPublic(StorySummary):
+    sources: list[StorySource]
+    agreement: StoryAgreement
+
+
+class StoryPage(BaseModel):
+    stories: list[StorySummary]
+    next_cursor: str | None = None
+
+
+class StorySplitIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    event_ids: list[Annotated[int, Field(ge=1, le=MAX_ID)]] | None = Field(
+        default=None, max_length=500,
+        description="The events to take out, each into a story of its own; none or null: split every event out")
+
+
+class StorySplitOut(BaseModel):
+    stories: list[StorySummary] = Field(description="The story split (when events remain in it) and the new ones")
+

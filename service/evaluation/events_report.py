@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import Any
 
 from service.conversions import public_event
+from service.evaluation import stories_report
 from service.pipeline.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -170,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{args.misses} first misses and errors on the tuning part (held-out ones are not shown):")
     for line in results["eventline/tune"]["misses"][: args.misses]:
         print("  " + line[:160])
+    print()
+    stories_report.main([], pipeline=pipeline)
     return 0
 
 

@@ -12,6 +12,7 @@ from service.errors import NotFound
 from service.pipeline.temporal import value_interval
 from service.schemas import ArticleIn, ArticlePublic, EventPublic
 from service.store.models import Article, Event
+from service.store.stories import forget_article
 
 
 def text_sha256(text: str) -> str:
@@ -106,6 +107,7 @@ def add_article(
 
 def delete_article(*, session: Session, article_id: int) -> None:
     get_article(session=session, article_id=article_id)
+    forget_article(session=session, article_id=article_id)  # out of their stories first (emptied ones go)
     session.execute(delete(Event).where(Event.article_id == article_id))
     session.execute(delete(Article).where(Article.id == article_id))
 

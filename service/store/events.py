@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from service.errors import InvalidInput
 from service.schemas import MAX_ID
-from service.store.models import Article, Event
+from service.store.models import Article, Event, StoryEvent
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,8 @@ class EventFilter:
     article_id: int | None = None
     q: str | None = None
     country: str | None = None  # ISO 3166-1 alpha-2, upper case
+    # One event per story (its first in timeline order) and events outside stories: `group=story`.
+    story_leads: bool = False
 
 
 def _escape_like(text: str) -> str:
@@ -56,6 +58,8 @@ def filtered(filters: EventFilter) -> Select[Event]:
         query = query.where(
             or_(func.lower(Event.sentence).like(needle, escape="\\"), func.lower(Event.quote).like(needle, escape="\\"))
         )
+    if filters.story_leads:
+        query = query.where(Event.id.not_in(select(StoryEvent.event_id).where(StoryEvent.lead == false())))
     if filters.since is not None:
         query = query.where(and_(Event.undated == false(), Event.date_end >= filters.since))
     if filters.until is not None:

@@ -168,3 +168,52 @@ class WebhookDelivery(Base):
     last_error: Mapped[str | None] = mapped_column(Text, default=None)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+
+
+class Story(Base):
+    """Events of different articles that tell one incident (`service/stories/`). The summary columns (window,
+    place, label, counts) are recomputed whenever a member joins or leaves; the window is what candidate
+    retrieval reads (`ix_stories_type_window`)."""
+
+    __tablename__ = "stories"
+    __table_args__ = (
+        Index("ix_stories_type_window", "type", "date_start", "date_end"),
+        Index("ix_stories_date_start_id", "date_start", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    type: Mapped[str] = mapped_column(String(20))
+    label: Mapped[str] = mapped_column(Text)
+    place: Mapped[str | None] = mapped_column(Text, default=None)
+    # The days any member may have happened on (undated members: the day before their article and that day).
+    date_start: Mapped[date] = mapped_column(Date)
+    date_end: Mapped[date] = mapped_column(Date)
+    # Made by a split: no event joins it automatically, so split events are not merged back.
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    events_count: Mapped[int] = mapped_column(Integer, default=0)
+    sources_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    links: Mapped[list[StoryEvent]] = relationship(
+        back_populates="story", cascade="all, delete-orphan", passive_deletes=True, order_by="StoryEvent.id"
+    )
+
+
+class StoryEvent(Base):
+    """An event's membership of a story: the score it joined with, the reasons per field and the member it
+    matched best (null for the event that started the story). An event belongs to one story at most."""
+
+    __tablename__ = "story_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), unique=True)
+    score: Mapped[float | None] = mapped_column(Float, default=None)
+    reasons: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    matched_event_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    # The member first in timeline order: the one entry `GET /v1/timeline?group=story` shows for the story.
+    lead: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    story: Mapped[Story] = relationship(back_populates="links")

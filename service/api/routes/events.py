@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Annotated, Literal
 
@@ -19,6 +20,7 @@ from service.flows import database_errors
 from service.pipeline.temporal import value_interval
 from service.schemas import MAX_ID, EventPage, Timeline, storable
 from service.store.events import EventFilter, decode_cursor
+from service.story_views import story_timeline
 from service.timelines import event_page, timeline
 
 router = APIRouter(prefix="/v1", tags=["events"])
@@ -26,9 +28,12 @@ ACTOR_HELP = "Text in the agent, target, speaker or attribution (names and alias
 COUNTRY_HELP = "Events whose place lies in this country: an ISO 3166-1 alpha-2 code (AF, PK, US)"
 SINCE_HELP = "Events whose date reaches this day or later (2021-09 = from Sept 1); undated events are left out"
 UNTIL_HELP = "Events whose date starts on or before this day (2021-09 = through Sept 30)"
+GROUP_HELP = ("story: one entry per story (its first report, with `story.sources_count`) instead of one per "
+              "article's event; the filters apply to that first report")
 
 
-def _bound(value: str | None, name: str, end: bool) -> date | None:
+def date_bound(value: str | None, name: str, end: bool) -> date | None:
+    """The first (or last, `end`) day of a `since`/`until` value; 422 when it is no date."""
     if value is None:
         return None
     try:
@@ -66,7 +71,7 @@ def event_filter(
     q: Annotated[str | None, Query(max_length=200, description="Text in the evidence sentence or quote")] = None,
 ) -> EventFilter:
     return EventFilter(type=type, actor=_text(actor, "actor"), location=_text(location, "location"),
-                       since=_bound(since, "since", end=False), until=_bound(until, "until", end=True),
+                       since=date_bound(since, "since", end=False), until=date_bound(until, "until", end=True),
                        article_id=article_id, q=_text(q, "q"), country=_country(country))
 
 
@@ -84,7 +89,7 @@ def _cursor(
 CursorDep = Annotated[str | None, Depends(_cursor)]
 
 
-def _limit(limit: int | None, settings: SettingsDep) -> int:
+def page_limit(limit: int | None, settings: SettingsDep) -> int:
     if limit is None:
         return settings.default_page_size
     if not 1 <= limit <= settings.max_page_size:
@@ -105,9 +110,9 @@ def _listing(request: Request, build: Callable[..., EventPage | Timeline], filte
     chosen = negotiate(export_format, request.headers.get("accept"))
     if chosen != "json":
         return export_response(request=request, export_format=chosen, sessions=sessions, filters=filters,
-                               limit=_limit(limit, settings), limit_given=limit is not None, cursor=cursor)
+                               limit=page_limit(limit, settings), limit_given=limit is not None, cursor=cursor)
     with database_errors():
-        page = build(session=session, filters=filters, limit=_limit(limit, settings), cursor=cursor)
+        page = build(session=session, filters=filters, limit=page_limit(limit, settings), cursor=cursor)
     return json_page(request, page, page.next_cursor)
 
 
@@ -121,5 +126,9 @@ def get_events(request: Request, filters: FilterDep, session: SessionDep, sessio
 @router.get("/timeline", response_model=Timeline, responses=LISTING_RESPONSES)
 def get_timeline(request: Request, filters: FilterDep, session: SessionDep, sessions: SessionsDep,
                  settings: SettingsDep, cursor: CursorDep, limit: int | None = None,
-                 export_format: FormatParam = None) -> Response:
+                 export_format: FormatParam = None,
+                 group: Annotated[Literal["story"] | None, Query(description=GROUP_HELP)] = None) -> Response:
+    if group == "story":
+        return _listing(request, story_timeline, replace(filters, story_leads=True), session, sessions, settings,
+                        cursor, limit, export_format)
     return _listing(request, timeline, filters, session, sessions, settings, cursor, limit, export_format)
