@@ -24,6 +24,7 @@ from service.logs import configure_logging
 from service.metrics import Metrics
 from service.pipeline.pipeline import Pipeline
 from service.store.db import make_engine, make_session_factory
+from service.webhooks.outbox import pending_deliveries
 
 DESCRIPTION = (
     "Eventline reads news articles and answers with dated, evidenced events: desecration, displacement and "
@@ -71,11 +72,12 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
             app.state.pipeline = None
         app.state.jobs = _job_queue(settings, app.state.sessions, app.state.pipeline, app.state.metrics)
         app.state.metrics.watch_open_jobs(lambda: open_jobs(sessions=app.state.sessions))
+        app.state.metrics.watch_outbox(lambda: pending_deliveries(sessions=app.state.sessions))
         app.state.webhook_sender = None
         if settings.webhook_poll_seconds > 0:
             from service.webhooks.delivery import WebhookSender
 
-            app.state.webhook_sender = WebhookSender(app.state.sessions, settings)
+            app.state.webhook_sender = WebhookSender(app.state.sessions, settings, app.state.metrics)
             app.state.webhook_sender.start()
         yield
         if app.state.webhook_sender is not None:

@@ -1,4 +1,4 @@
-// Builds DOM nodes from text only: article text never goes through innerHTML, so nothing in it can run.
+// Builds DOM nodes from text only: article text is never parsed as HTML, so nothing in it can run.
 
 export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
