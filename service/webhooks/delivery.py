@@ -25,7 +25,7 @@ from service.errors import InvalidInput
 from service.metrics import Metrics
 from service.store.articles import as_utc
 from service.store.models import Webhook, WebhookDelivery
-from service.webhooks.destinations import check_destination
+from service.webhooks.destinations import PublicOnlyBackend, check_destination
 from service.webhooks.subscriptions import message_id
 
 log = logging.getLogger("eventline.webhooks")
@@ -146,7 +146,12 @@ def deliver_due(
 
 
 def http_client(settings: Settings) -> httpx.Client:
-    return httpx.Client(timeout=settings.webhook_timeout_seconds, follow_redirects=False)
+    """Never follows redirects; unless private addresses are allowed, connects only to vetted public addresses."""
+    transport = httpx.HTTPTransport()
+    if not settings.webhook_allow_private:
+        # httpx has no public way to give its pool a network backend; the pool keeps it here (httpcore 1.0).
+        transport._pool._network_backend = PublicOnlyBackend()
+    return httpx.Client(transport=transport, timeout=settings.webhook_timeout_seconds, follow_redirects=False)
 
 
 def deliver_forever(sessions: sessionmaker[Session], settings: Settings, stopping: threading.Event,

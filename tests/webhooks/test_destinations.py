@@ -3,9 +3,12 @@ EVENTLINE_WEBHOOK_ALLOW_PRIVATE=true; checked at subscription (422 problem+json)
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+import httpcore
 import httpx
 import pytest
 from fastapi.testclient import TestClient
@@ -16,8 +19,8 @@ from service.config import Settings
 from service.errors import InvalidInput
 from service.pipeline.pipeline import Pipeline
 from service.store.db import make_engine, make_session_factory
-from service.webhooks.delivery import deliver_due
-from service.webhooks.destinations import check_destination
+from service.webhooks.delivery import deliver_due, http_client
+from service.webhooks.destinations import PublicOnlyBackend, check_destination
 
 REFUSED = [
     ("http://127.0.0.1:8080/hook", "loopback"),
@@ -135,3 +138,43 @@ def test_delivery_refuses_a_destination_that_became_private(
         shown = client.get(f"/v1/webhooks/{hook.json()['id']}/deliveries").json()
         assert all(d["status"] == "failed" and d["last_error"].startswith("refused: ") and "private address"
                    in d["last_error"] and d["last_status_code"] is None for d in shown)
+
+
+def test_the_sender_connects_only_to_the_address_it_vetted(monkeypatch: pytest.MonkeyPatch) -> None:
+    connected: list[tuple[str, int]] = []
+    monkeypatch.setattr(httpcore.SyncBackend, "connect_tcp",
+                        lambda _self, host, port, *_args, **_kw: connected.append((host, port)))
+    backend = PublicOnlyBackend(resolve=fake_resolver({"hooks.example.org": ["93.184.215.14"]}))
+    backend.connect_tcp("hooks.example.org", 443)
+    assert connected == [("93.184.215.14", 443)]  # the name is not resolved a second time by the socket
+
+
+def test_the_sender_refuses_a_name_that_turned_private_when_connecting() -> None:
+    backend = PublicOnlyBackend(resolve=fake_resolver({"hooks.example.org": ["127.0.0.1"]}))
+    with pytest.raises(httpcore.ConnectError, match=r"refused: .*loopback"):
+        backend.connect_tcp("hooks.example.org", 443)
+
+
+@pytest.fixture
+def loopback_receiver() -> Iterator[str]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *_args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/hook"
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_delivery_client_refuses_private_addresses_by_itself(loopback_receiver: str) -> None:
+    with http_client(Settings(webhook_allow_private=True)) as allowed:
+        assert allowed.post(loopback_receiver).status_code == 204
+    with http_client(Settings()) as strict, pytest.raises(httpx.ConnectError, match="refused"):
+        strict.post(loopback_receiver)
