@@ -301,3 +301,22 @@ def test_a_process_killed_after_commit_loses_no_delivery(
     assert sent.returncode == 0, sent.stderr
     assert len(receiver.requests) == len(events) == 3
     assert all(verify(secret, r.headers, r.body) for r in receiver.requests)
+
+
+def test_the_api_delivery_thread_sends_and_reports_to_metrics(
+    clean_database: str, pipeline: Pipeline, receiver: Receiver, seed_article: dict[str, Any]
+) -> None:
+    settings = Settings(database_url=clean_database, auth=False, webhook_poll_seconds=0.05,
+                        webhook_allow_private=True)
+    with TestClient(create_app(settings, pipeline=pipeline)) as client:
+        subscribe(client, receiver.url, ["displacement"])
+        posted = client.post("/v1/articles", json=seed_article)
+        wanted = sum(e["type"] == "displacement" for e in posted.json()["events"])
+        deadline = time.monotonic() + 30
+        while len(receiver.requests) < wanted:
+            assert time.monotonic() < deadline, "the delivery thread sent nothing"
+            time.sleep(0.05)
+        line = f'eventline_webhook_deliveries_total{{outcome="delivered"}} {float(wanted)}'
+        while line not in client.get("/metrics").text:  # counted just after the receiver answered
+            assert time.monotonic() < deadline, "the delivery thread did not report to /metrics"
+            time.sleep(0.05)
