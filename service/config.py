@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     webhook_retry_seconds: float = Field(default=5.0, ge=0, description="First webhook retry delay; doubles per "
                                          "attempt, at most an hour.")
     webhook_timeout_seconds: float = Field(default=10.0, gt=0, description="Timeout of one webhook request.")
+    webhook_allow_private: bool = Field(
+        default=False, description="Let webhooks call loopback, private, link-local and other non-public "
+        "addresses (receivers on an intranet; tests). Off: such URLs get 422 and are refused again at delivery.")
     log_format: str = Field(default="json", pattern="^(json|text)$", description="Log lines as JSON or text.")
     worker_metrics_port: int = Field(default=0, ge=0, description="`eventline worker` serves /metrics here (0: off).")
 

@@ -15,7 +15,7 @@ from service.api.idempotency import IdempotencyKeys
 from service.api.limits import BodySizeLimit
 from service.api.observability import Observability
 from service.api.problems import install_problem_handlers
-from service.api.routes import articles, events, extraction, health, jobs, metrics, stories, webhooks
+from service.api.routes import articles, events, extraction, health, jobs, metrics, page, stories, webhooks
 from service.api.security import authorize, warn_when_open
 from service.auth.rate_limit import RateLimiter
 from service.config import Settings
@@ -24,6 +24,7 @@ from service.logs import configure_logging
 from service.metrics import Metrics
 from service.pipeline.pipeline import Pipeline
 from service.store.db import make_engine, make_session_factory
+from service.webhooks.outbox import pending_deliveries
 
 DESCRIPTION = (
     "Eventline reads news articles and answers with dated, evidenced events: desecration, displacement and "
@@ -71,11 +72,12 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
             app.state.pipeline = None
         app.state.jobs = _job_queue(settings, app.state.sessions, app.state.pipeline, app.state.metrics)
         app.state.metrics.watch_open_jobs(lambda: open_jobs(sessions=app.state.sessions))
+        app.state.metrics.watch_outbox(lambda: pending_deliveries(sessions=app.state.sessions))
         app.state.webhook_sender = None
         if settings.webhook_poll_seconds > 0:
             from service.webhooks.delivery import WebhookSender
 
-            app.state.webhook_sender = WebhookSender(app.state.sessions, settings)
+            app.state.webhook_sender = WebhookSender(app.state.sessions, settings, app.state.metrics)
             app.state.webhook_sender.start()
         yield
         if app.state.webhook_sender is not None:
@@ -99,8 +101,9 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     app.add_middleware(ConditionalGet)
     app.add_middleware(Observability, metrics=app.state.metrics)  # outermost: sees every answer
     for router in (health.router, articles.router, extraction.router, events.router, jobs.router, metrics.router,
-                   webhooks.router, stories.router):
+                   webhooks.router, stories.router, page.router):
         app.include_router(router)
+    app.mount(page.STATIC_PREFIX, page.static_files(), name="static")
     return app
 
 

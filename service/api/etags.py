@@ -13,6 +13,11 @@ def _matches(if_none_match: str, etag: str) -> bool:
     return "*" in tags or etag in tags
 
 
+def _has_etag(start: Message) -> bool:
+    """Static files carry their own ETag (and answer If-None-Match themselves)."""
+    return any(name.lower() == b"etag" for name, _value in start.get("headers", []))
+
+
 class ConditionalGet:
     """ASGI middleware: adds `ETag` to complete 200 answers of GET/HEAD and answers 304 to a matching
     `If-None-Match`."""
@@ -29,7 +34,7 @@ class ConditionalGet:
 
         async def conditional_send(message: Message) -> None:
             nonlocal held
-            if message["type"] == "http.response.start" and message["status"] == 200:
+            if message["type"] == "http.response.start" and message["status"] == 200 and not _has_etag(message):
                 held = message
                 return
             if held is None or message["type"] != "http.response.body":

@@ -9,6 +9,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # JSON never runs, embeds or frames anything; the HTML of /docs loads Swagger UI and keeps its own rules.
 JSON_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+# The timeline page and its files: its own scripts and styles (no inline script or style element), its own
+# images, and reads of this API; nothing from elsewhere, no framing. The filter form submits to the page itself.
+PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+            "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
 ALWAYS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
@@ -17,8 +21,15 @@ ALWAYS = {
 }
 
 
+def content_security_policy(path: str, content_type: str) -> str | None:
+    """The page's policy for `/` and `/static/…`, none for other HTML (/docs), the strictest for the rest."""
+    if path == "/" or path.startswith("/static/"):
+        return PAGE_CSP
+    return None if content_type.startswith("text/html") else JSON_CSP
+
+
 class SecurityHeaders:
-    """ASGI middleware: adds ALWAYS to every response, a restrictive CSP to all but HTML, and a cache policy
+    """ASGI middleware: adds ALWAYS to every response, a CSP (`content_security_policy`), and a cache policy
     where the route set none: successful reads `no-cache` (a cache must revalidate them by ETag, the store
     changes), everything else `no-store`."""
 
@@ -35,8 +46,9 @@ class SecurityHeaders:
                 headers = MutableHeaders(scope=message)
                 for name, value in ALWAYS.items():
                     headers.setdefault(name, value)
-                if not headers.get("content-type", "").startswith("text/html"):
-                    headers.setdefault("Content-Security-Policy", JSON_CSP)
+                policy = content_security_policy(scope["path"], headers.get("content-type", ""))
+                if policy is not None:
+                    headers.setdefault("Content-Security-Policy", policy)
                 readable = scope["method"] in ("GET", "HEAD") and 200 <= message["status"] < 300
                 headers.setdefault("Cache-Control", "no-cache" if readable else "no-store")
             await send(message)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from service.store.articles import public_event_row
 from service.store.models import Event, Webhook, WebhookDelivery
@@ -52,3 +52,11 @@ def enqueue_deliveries(*, session: Session, article_id: int, now: datetime | Non
     if added:
         session.flush()
     return added
+
+
+def pending_deliveries(*, sessions: sessionmaker[Session]) -> int:
+    """The outbox depth: deliveries not sent yet or waiting for a retry."""
+    with sessions() as session:
+        count = session.scalar(select(func.count()).select_from(WebhookDelivery)
+                               .where(WebhookDelivery.status == "pending"))
+        return int(count or 0)

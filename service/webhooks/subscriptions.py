@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from service.errors import NotFound
 from service.store.articles import as_utc
 from service.store.models import Webhook, WebhookDelivery
+from service.webhooks.destinations import check_destination
 from service.webhooks.schemas import DeliveryPublic, WebhookCreated, WebhookIn, WebhookPublic
 
 
@@ -23,7 +24,9 @@ def message_id(delivery_id: int) -> str:
     return f"msg_{delivery_id}"
 
 
-def create_webhook(*, session: Session, webhook: WebhookIn) -> WebhookCreated:
+def create_webhook(*, session: Session, webhook: WebhookIn, allow_private: bool) -> WebhookCreated:
+    """Subscribes the URL; InvalidInput (422) for a destination webhooks may not call (see destinations)."""
+    check_destination(webhook.url, allow_private=allow_private)  # before the first query: no transaction waits on DNS
     row = Webhook(url=webhook.url, event_types=list(webhook.event_types), secret=new_secret(),
                   created_at=datetime.now(UTC), active=True)
     session.add(row)

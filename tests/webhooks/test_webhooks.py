@@ -79,6 +79,14 @@ def receiver() -> Iterator[Receiver]:
 
 
 @pytest.fixture
+def client(clean_database: str, pipeline: Pipeline) -> Iterator[TestClient]:
+    """The app with webhooks allowed to call private addresses: the receiver listens on loopback."""
+    settings = Settings(database_url=clean_database, auth=False, webhook_allow_private=True)
+    with TestClient(create_app(settings, pipeline=pipeline)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
 def sessions(clean_database: str) -> Iterator[sessionmaker[Session]]:
     engine = make_engine(clean_database)
     yield make_session_factory(engine)
@@ -147,7 +155,7 @@ def test_new_events_are_pushed_signed_as_cloudevents(
     assert deliveries(sessions) == len(events) + len(wanted)
 
     with httpx.Client(timeout=5) as http:
-        outcomes = deliver_due(sessions, http)
+        outcomes = deliver_due(sessions, http, allow_private=True)
     assert {status for _id, status in outcomes} == {"delivered"}
     by_path: dict[str, list[Received]] = {"/all": [], "/statements": []}
     for request in receiver.requests:
@@ -173,7 +181,7 @@ def test_new_events_are_pushed_signed_as_cloudevents(
     assert len(shown) == len(wanted)
     assert all(d["status"] == "delivered" and d["attempts"] == 1 and d["last_status_code"] == 200 for d in shown)
     with httpx.Client(timeout=5) as http:
-        assert deliver_due(sessions, http) == []  # nothing is sent twice
+        assert deliver_due(sessions, http, allow_private=True) == []  # nothing is sent twice
 
 
 def test_retries_with_backoff_then_delivers(
@@ -193,12 +201,13 @@ def test_retries_with_backoff_then_delivers(
     assert count > 0
     now = datetime.now(UTC)
     with httpx.Client(timeout=5) as http:
-        assert {s for _i, s in deliver_due(sessions, http, now, retry_seconds=30)} == {"pending"}
+        assert {s for _i, s in deliver_due(sessions, http, now, retry_seconds=30, allow_private=True)} == {"pending"}
         waiting = client.get(f"/v1/webhooks/{hook['id']}/deliveries").json()
         assert all(d["attempts"] == 1 and d["last_status_code"] == 500 and d["status"] == "pending" for d in waiting)
         assert all(datetime.fromisoformat(d["next_attempt_at"]) >= now + timedelta(seconds=29) for d in waiting)
-        assert deliver_due(sessions, http, now + timedelta(seconds=10)) == []  # not due yet
-        assert {s for _i, s in deliver_due(sessions, http, now + timedelta(seconds=31))} == {"delivered"}
+        assert deliver_due(sessions, http, now + timedelta(seconds=10), allow_private=True) == []  # not due yet
+        later = deliver_due(sessions, http, now + timedelta(seconds=31), allow_private=True)
+        assert {s for _i, s in later} == {"delivered"}
     shown = client.get(f"/v1/webhooks/{hook['id']}/deliveries").json()
     assert len(shown) == count
     assert all(d["status"] == "delivered" and d["attempts"] == 2 and d["delivered_at"] for d in shown)
@@ -216,8 +225,9 @@ def test_client_errors_fail_and_unreachable_receivers_die(
     assert client.post("/v1/articles", json=seed_article).status_code == 201
     now = datetime.now(UTC)
     with httpx.Client(timeout=2) as http:
-        deliver_due(sessions, http, now, max_attempts=2, retry_seconds=1)
-        deliver_due(sessions, http, now + timedelta(seconds=5), max_attempts=2, retry_seconds=1)
+        deliver_due(sessions, http, now, max_attempts=2, retry_seconds=1, allow_private=True)
+        deliver_due(sessions, http, now + timedelta(seconds=5), max_attempts=2, retry_seconds=1,
+                    allow_private=True)
     failed = client.get(f"/v1/webhooks/{gone['id']}/deliveries").json()
     assert failed and all(d["status"] == "failed" and d["attempts"] == 1 and d["last_status_code"] == 410
                           for d in failed)
@@ -243,13 +253,13 @@ def test_async_jobs_fill_the_outbox_with_their_events(
 def test_deliveries_survive_a_restart(
     clean_database: str, pipeline: Pipeline, receiver: Receiver, seed_article: dict[str, Any]
 ) -> None:
-    settings = Settings(database_url=clean_database, auth=False, webhook_poll_seconds=0)
+    settings = Settings(database_url=clean_database, auth=False, webhook_poll_seconds=0, webhook_allow_private=True)
     with TestClient(create_app(settings, pipeline=pipeline)) as before:
         hook = subscribe(before, receiver.url)
         assert before.post("/v1/articles", json=seed_article).status_code == 201
     assert receiver.requests == []  # the process "stopped" between commit and delivery
     with TestClient(create_app(settings, pipeline=pipeline)) as after, httpx.Client(timeout=5) as http:
-        outcomes = deliver_due(after.app.state.sessions, http)  # type: ignore[attr-defined]
+        outcomes = deliver_due(after.app.state.sessions, http, allow_private=True)  # type: ignore[attr-defined]
         assert outcomes and {s for _i, s in outcomes} == {"delivered"}
         assert len(receiver.requests) == len(outcomes)
         assert all(verify(hook["secret"], r.headers, r.body) for r in receiver.requests)
@@ -266,7 +276,8 @@ from service.webhooks.schemas import WebhookIn
 
 sessions = make_session_factory(make_engine(sys.argv[1]))
 with sessions() as session, session.begin():
-    print(subscriptions.create_webhook(session=session, webhook=WebhookIn(url=sys.argv[2])).secret, flush=True)
+    print(subscriptions.create_webhook(session=session, webhook=WebhookIn(url=sys.argv[2]),
+                                      allow_private=True).secret, flush=True)
 events = [EventPublic.model_validate(e) for e in __import__("json").loads(sys.argv[3])]
 article = ArticleIn(text="Families flee\\nHundreds fled Larkana.", published_at=datetime(2023, 5, 10, tzinfo=UTC))
 store_article(sessions=sessions, article=article, events=events, pipeline_version="test")
@@ -278,7 +289,8 @@ def test_a_process_killed_after_commit_loses_no_delivery(
     client: TestClient, clean_database: str, receiver: Receiver, seed_article: dict[str, Any]
 ) -> None:
     events = client.post("/v1/extract", json=seed_article).json()["events"][:3]
-    env = {**os.environ, "DATABASE_URL": clean_database, "EVENTLINE_LOG_FORMAT": "text"}
+    env = {**os.environ, "DATABASE_URL": clean_database, "EVENTLINE_LOG_FORMAT": "text",
+           "EVENTLINE_WEBHOOK_ALLOW_PRIVATE": "true"}
     killed = subprocess.run([sys.executable, "-c", KILLED_AFTER_COMMIT, clean_database, receiver.url,
                              json.dumps(events)], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
@@ -289,3 +301,22 @@ def test_a_process_killed_after_commit_loses_no_delivery(
     assert sent.returncode == 0, sent.stderr
     assert len(receiver.requests) == len(events) == 3
     assert all(verify(secret, r.headers, r.body) for r in receiver.requests)
+
+
+def test_the_api_delivery_thread_sends_and_reports_to_metrics(
+    clean_database: str, pipeline: Pipeline, receiver: Receiver, seed_article: dict[str, Any]
+) -> None:
+    settings = Settings(database_url=clean_database, auth=False, webhook_poll_seconds=0.05,
+                        webhook_allow_private=True)
+    with TestClient(create_app(settings, pipeline=pipeline)) as client:
+        subscribe(client, receiver.url, ["displacement"])
+        posted = client.post("/v1/articles", json=seed_article)
+        wanted = sum(e["type"] == "displacement" for e in posted.json()["events"])
+        deadline = time.monotonic() + 30
+        while len(receiver.requests) < wanted:
+            assert time.monotonic() < deadline, "the delivery thread sent nothing"
+            time.sleep(0.05)
+        line = f'eventline_webhook_deliveries_total{{outcome="delivered"}} {float(wanted)}'
+        while line not in client.get("/metrics").text:  # counted just after the receiver answered
+            assert time.monotonic() < deadline, "the delivery thread did not report to /metrics"
+            time.sleep(0.05)

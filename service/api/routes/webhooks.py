@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response, status
 
-from service.api.deps import SessionDep
+from service.api.deps import SessionDep, SettingsDep
 from service.api.problems import PROBLEM
 from service.flows import database_errors
 from service.schemas import MAX_ID
@@ -20,10 +20,13 @@ ERRORS: dict[int | str, dict[str, Any]] = {401: PROBLEM, 403: PROBLEM, 422: PROB
 
 @router.post("", response_model=WebhookCreated, status_code=status.HTTP_201_CREATED,
              summary="Subscribe a URL to new events (the signing secret is shown only in this answer)",
+             description="The URL must be http(s) and its host public: a host that is or resolves to a loopback, "
+             "private, link-local, multicast or reserved address gets 422 unless EVENTLINE_WEBHOOK_ALLOW_PRIVATE=true.",
              responses={400: PROBLEM, 413: PROBLEM, **ERRORS})
-def create_webhook(body: WebhookIn, session: SessionDep, response: Response) -> WebhookCreated:
+def create_webhook(body: WebhookIn, session: SessionDep, settings: SettingsDep, response: Response) -> WebhookCreated:
     with database_errors(), session.begin():
-        created = subscriptions.create_webhook(session=session, webhook=body)
+        created = subscriptions.create_webhook(session=session, webhook=body,
+                                               allow_private=settings.webhook_allow_private)
     response.headers["Location"] = f"/v1/webhooks/{created.id}"
     return created
 
