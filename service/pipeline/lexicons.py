@@ -154,3 +154,18 @@ def discovery_verbs() -> frozenset[str]:
 @cache
 def displaced_groups() -> dict[str, str]:
     return {key: cells[0] for key, cells in read_mapping("lexicons/displaced_groups.tsv").items()}
+
+
+@cache
+def unrealised_auxiliaries() -> dict[str, tuple[str, str]]:
+    return {key: (cells[0], cells[1]) for key, cells in read_mapping("lexicons/unrealised_auxiliaries.tsv").items()}
+
+
+@cache
+def category_modifiers() -> frozenset[str]:
+    return read_set("lexicons/category_modifiers.tsv")
+
+
+@cache
+def dwellings() -> frozenset[str]:
+    return read_set("lexicons/dwellings.tsv")

@@ -1,0 +1,123 @@
+"""Whether a trigger word names an event that happened: negation, modality (future, possibility,
+obligation), hypothetical heads (threats, plans, hopes), and generic or category mentions ("an
+eviction without a court order is illegal", "internally displaced persons"). Read by incidents.py
+before it looks for arguments; every answer is a reason a reader can check, or None."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.pipeline.dependency import is_negated
+from service.pipeline.lexicons import (
+    category_modifiers,
+    eventive_heads,
+    hypothetical_heads,
+    unrealised_auxiliaries,
+)
+
+# The dependency arcs by which a noun phrase hangs from the verb of its clause: "did not have an
+# eviction order" (compound, dobj), "for an eviction" (pobj, prep), "evictions should take place" (nsubj).
+_NOMINAL_ARCS = frozenset({"compound", "dobj", "pobj", "prep", "attr", "nsubj", "nsubjpass", "conj", "appos", "amod"})
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "ADP", "ADJ", "NUM", "PRON"})
+_INDEFINITE = frozenset({"a", "an", "any"})
+_NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+
+
+def governing_verb(trigger: Token) -> tuple[Token | None, str]:
+    """The verb a nominal trigger's noun phrase depends on, and the arc that reaches it
+    ("Evacuation notices could be issued": `issued`, through nsubjpass)."""
+    current, arc = trigger, ""
+    for _ in range(6):
+        if current.head is current:
+            return None, arc
+        arc = current.dep_
+        if arc not in _NOMINAL_ARCS:
+            return None, arc
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current, arc
+        if current.pos_ not in _NOMINAL_POS:
+            return None, arc
+    return None, arc
+
+
+def unrealised_modal(verb: Token) -> str | None:
+    """The modal auxiliary that keeps a verb's event from having happened ("will", "could be
+    evacuated"), or None. With the perfect, only the counterfactual ones count ("would have fled");
+    "may have fled" is a hedged past, left to certainty.py."""
+    modals = unrealised_auxiliaries()
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    for child in verb.children:
+        if child.dep_ != "aux":
+            continue
+        entry = modals.get(child.lower_)
+        if entry is None:
+            continue
+        reading, with_perfect = entry
+        if not perfect or with_perfect == "unrealised":
+            return f"{reading} ('{child.text} {verb.text}'): has not happened"
+    return None
+
+
+def _nominal_rejection(trigger: Token, has_patient: bool) -> str | None:
+    """A nominal trigger that names no particular event: "no evictions", "for an eviction",
+    "up for eviction", or one whose clause is negated or modal ("did not have an eviction order")."""
+    determiners = [c.lower_ for c in trigger.children if c.dep_ == "det"]
+    if "no" in determiners:
+        return "negated ('no' before it)"
+    if not has_patient and not any(c.dep_ == "poss" for c in trigger.children):
+        if any(d in _INDEFINITE for d in determiners):
+            return f"generic mention ('{determiners[0]} {trigger.text}' names no particular event)"
+        if not determiners and trigger.tag_ == "NN" and trigger.dep_ != "compound":
+            return f"general mention ('{trigger.text}' with no determiner and no one displaced)"
+    verb, arc = governing_verb(trigger)
+    if verb is None:
+        return None
+    if arc not in ("nsubj", "conj") and is_negated(verb):
+        return f"negated (under '{verb.text}')"
+    modal = unrealised_modal(verb)
+    if modal is not None:
+        return modal
+    return None
+
+
+def names_a_category(trigger: Token) -> bool:
+    """A participle that names a kind of people, not an event: "internally displaced persons", or
+    "the displaced" standing for the people ("families from the displaced have gathered")."""
+    if any(c.dep_ == "advmod" and c.lower_ in category_modifiers() for c in trigger.children):
+        return True
+    return (
+        trigger.tag_ == "VBN"
+        and trigger.dep_ in _NOMINAL_ROLES
+        and any(c.dep_ == "det" for c in trigger.children)
+        and not any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in trigger.children)
+    )
+
+
+def rejection(trigger: Token, has_patient: bool = False) -> str | None:
+    """Why a lexicon hit names no event that happened, or None when it does."""
+    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in eventive_heads():
+        return "modifies another noun (e.g. 'evacuation flights')"
+    if trigger.pos_ == "ADJ" and trigger.dep_ not in ("amod", "acomp", "oprd", "xcomp", "ccomp", "conj"):
+        return f"names people ('the {trigger.text}'), not an event"
+    if names_a_category(trigger):
+        return f"names a category of people ('{trigger.text}'), not an event"
+    if is_negated(trigger):
+        return "negated"
+    for ancestor in list(trigger.ancestors)[:3]:
+        if ancestor.lemma_.lower() in hypothetical_heads():
+            return f"hypothetical (under '{ancestor.text}')"
+    governor = trigger.head if trigger.dep_ in ("xcomp", "ccomp") else None
+    if trigger.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        # "did not need a court order to evict residents": the noun's clause decides.
+        governor, _arc = governing_verb(trigger.head)
+    if governor is not None and is_negated(governor):
+        return f"negated (under '{governor.text}')"
+    for verb in (trigger, governor):
+        if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            modal = unrealised_modal(verb)
+            if modal is not None:
+                return modal
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return _nominal_rejection(trigger, has_patient)
+    return None
