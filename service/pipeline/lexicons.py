@@ -169,3 +169,12 @@ def category_modifiers() -> frozenset[str]:
 @cache
 def dwellings() -> frozenset[str]:
     return read_set("lexicons/dwellings.tsv")
+
+
+@cache
+def background_spans() -> tuple[frozenset[str], int]:
+    """The words that mark the distant past and the least age in years of a historical incident."""
+    rows = read_table("lexicons/background_spans.tsv")
+    words = frozenset(row[1].lower() for row in rows if row[0] == "word")
+    years = next(int(row[1]) for row in rows if row[0] == "years")
+    return words, years
