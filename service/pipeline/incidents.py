@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from service.pipeline.causes import cause_of
 from service.pipeline.dependency import (
     by_agent_of,
     mention_of,
@@ -30,7 +31,7 @@ from service.pipeline.lexicons import (
 from service.pipeline.paragraphs import too_long
 from service.pipeline.places import clause_location, dateline_place, dominant_place, place_names
 from service.pipeline.quantities import parse_quantity
-from service.pipeline.realis import rejection
+from service.pipeline.realis import rejection, restates_earlier
 from service.pipeline.types import Candidate, Event, EventType, Mention
 
 _NOMINAL_TARGET_PREPS = frozenset({"of", "to", "on", "at", "against", "in", "for"})
@@ -154,22 +155,6 @@ def _is_escape(trigger: Token, subject: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in ("scene", "police", "custody") for c in trigger.children)
 
 
-def _cause_of(trigger: Token) -> Token | None:
-    """The cause named by "due to" or "because of" on the trigger or the verb it completes
-    ("forced to flee due to Israeli forces' operations" -> the forces behind the operations)."""
-    for word in (trigger, trigger.head):
-        for child in word.children:
-            if (child.dep_ == "prep" and child.lower_ in ("to", "of") and any(
-                g.lower_ in ("due", "because", "owing") for g in child.children
-            )) or (child.lower_ in ("due", "because") and child.dep_ in ("prep", "advmod")):
-                objects = [g for g in child.subtree if g.dep_ == "pobj"]
-                if objects:
-                    cause = objects[0]
-                    owner = next((c for c in cause.children if c.dep_ == "poss"), None)
-                    return owner if owner is not None else cause
-    return None
-
-
 def _is_generic(noun: Token) -> bool:
     """A bare plural with no determiner, number or possessor: "the destruction of shrines is a crime"."""
     if noun.tag_ not in ("NNS", "NNPS"):
@@ -272,8 +257,9 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
         displaced = next((p for p in patients if _is_displaceable(p, known_places)), None)
         agent = agent_of(trigger, patients)
     if agent is None:
-        agent = _cause_of(trigger)
+        agent = cause_of(trigger)
     event = _event(trigger, "displacement", entry.subtype)
+    event.restates = displaced is None and restates_earlier(trigger)
     event.target = mention_of(displaced) if displaced is not None else None
     event.agent = mention_of(agent) if agent is not None else None
     if displaced is not None:

@@ -178,3 +178,18 @@ def background_spans() -> tuple[frozenset[str], int]:
     words = frozenset(row[1].lower() for row in rows if row[0] == "word")
     years = next(int(row[1]) for row in rows if row[0] == "years")
     return words, years
+
+
+@cache
+def violence() -> frozenset[tuple[str, str]]:
+    return frozenset((row[0].lower(), row[1]) for row in read_table("lexicons/violence.tsv"))
+
+
+@cache
+def cause_markers() -> frozenset[tuple[str, str]]:
+    return frozenset((row[0].lower(), row[1]) for row in read_table("lexicons/cause_markers.tsv"))
+
+
+@cache
+def operation_verbs() -> frozenset[str]:
+    return read_set("lexicons/operation_verbs.tsv")

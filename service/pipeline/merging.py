@@ -34,6 +34,8 @@ def same_event(a: Event, b: Event) -> bool:
         return True
     if a.type == "statement":
         return bool(a.quote) and _folded(a.quote) == _folded(b.quote)
+    if b.restates and b.start > a.start:  # "the evacuation" told again: only a new date tells it apart
+        return not (a.date and b.date and a.date.value != b.date.value)
     if a.start == b.start:  # one sentence, one incident type: conjoined triggers of one act
         return not _conflict(a, b)
     return bool(_head_word(a)) and _head_word(a) == _head_word(b) and a.subtype == b.subtype and not _conflict(a, b)

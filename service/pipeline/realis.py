@@ -20,6 +20,7 @@ from service.pipeline.lexicons import (
 _NOMINAL_ARCS = frozenset({"compound", "dobj", "pobj", "prep", "attr", "nsubj", "nsubjpass", "conj", "appos", "amod"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "ADP", "ADJ", "NUM", "PRON"})
 _INDEFINITE = frozenset({"a", "an", "any"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 
 
@@ -121,3 +122,14 @@ def rejection(trigger: Token, has_patient: bool = False) -> str | None:
     if trigger.pos_ in ("NOUN", "PROPN"):
         return _nominal_rejection(trigger, has_patient)
     return None
+
+
+def restates_earlier(trigger: Token) -> bool:
+    """A definite noun with nothing of its own ("The eviction drive was carried out peacefully",
+    "during the evacuation") points back to an incident the article has already told."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    phrase = trigger.head if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in eventive_heads() else trigger
+    determiners = {c.lower_ for c in phrase.children if c.dep_ == "det"}
+    own_words = any(c.dep_ in ("poss", "nummod", "prep") for c in phrase.children)
+    return bool(determiners & _DEFINITE) and not own_words
