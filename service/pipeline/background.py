@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from service.pipeline.lexicons import background_spans
+from service.pipeline.temporal import Timex
 from service.pipeline.types import Candidate, Event
 
 _YEAR_PREFIX = re.compile(r"^(\d{1,4})(?!\d)")
@@ -25,27 +26,34 @@ def latest_year(value: str) -> int | None:
     return int(digits.ljust(4, "9"))
 
 
-def background_reason(event: Event, published: date) -> str | None:
+def _marks_distant_past(text: str) -> bool:
+    return any(re.search(rf"\b{re.escape(word)}\b", text.lower()) for word in background_spans()[0])
+
+
+def background_reason(event: Event, published: date, timexes: list[Timex]) -> str | None:
     """Why an incident is historical background, or None. Only a date found in the event's own
-    clause counts: one borrowed from a neighbouring sentence may date something else."""
-    if event.type != "displacement" or event.date is None or ":" in event.date.rule:
+    clause counts (one borrowed from a neighbouring sentence may date something else), or a
+    "decades ago" in its sentence, which has no value to attach."""
+    if event.type != "displacement":
         return None
-    words, years = background_spans()
-    text = event.date.text.lower()
-    marker = next((w for w in words if re.search(rf"\b{re.escape(w)}\b", text)), None)
-    if marker is not None:
-        return f"historical background ('{event.date.text}')"
+    distant = next((t for t in timexes if event.start <= t.start < event.end and _marks_distant_past(t.text)), None)
+    if distant is not None:
+        return f"historical background ('{distant.text}')"
+    if event.date is None or ":" in event.date.rule:
+        return None
+    years = background_spans()[1]
     year = latest_year(event.date.value)
     if year is not None and published.year - year >= years:
         return f"historical background ('{event.date.text}', {published.year - year} years before publication)"
     return None
 
 
-def drop_background(events: list[Event], candidates: list[Candidate], published: date) -> list[Event]:
+def drop_background(events: list[Event], candidates: list[Candidate], published: date,
+                    timexes: list[Timex]) -> list[Event]:
     """The events without the historical ones; their candidates are marked as rejected, with the reason."""
     kept: list[Event] = []
     for event in events:
-        reason = background_reason(event, published)
+        reason = background_reason(event, published, timexes)
         if reason is None:
             kept.append(event)
             continue

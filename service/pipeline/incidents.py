@@ -70,6 +70,8 @@ def _requirement_met(token: Token, entry: TriggerEntry) -> bool:
     nearby = [*token.children, *(c for child in token.children for c in child.children if child.dep_ == "prep")]
     if token.pos_ == "ADJ":
         nearby.append(token.head)
+    if "@object" in entry.requires and any(word_forms(obj) & sacred_sites().keys() for obj in objects_of(token)):
+        return True
     return any(w.lemma_.lower() in entry.requires or w.lower_ in entry.requires for w in nearby)
 
 
@@ -242,6 +244,8 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
             return None, f"'{subject.text}' are not people"
         if subject is not None and entry.mode == "alternating" and not _is_displaceable(subject, known_places):
             subject = None
+        if subject is None and trigger.dep_ == "acl":
+            subject = partitive_head(trigger.head)  # "about 900 residents evacuated on Monday"
         displaced, agent = subject, by_agent_of(trigger)
     else:
         patients = patients_of(trigger)
