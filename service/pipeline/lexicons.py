@@ -193,3 +193,18 @@ def cause_markers() -> frozenset[tuple[str, str]]:
 @cache
 def operation_verbs() -> frozenset[str]:
     return read_set("lexicons/operation_verbs.tsv")
+
+
+@cache
+def summary_markers() -> frozenset[str]:
+    return read_set("lexicons/summary_markers.tsv")
+
+
+@cache
+def conditional_marks() -> frozenset[str]:
+    return read_set("lexicons/conditional_marks.tsv")
+
+
+@cache
+def remembrance_heads() -> frozenset[str]:
+    return read_set("lexicons/remembrance_heads.tsv")

@@ -5,13 +5,18 @@ before it looks for arguments; every answer is a reason a reader can check, or N
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from service.pipeline.dependency import is_negated
 from service.pipeline.lexicons import (
     category_modifiers,
+    conditional_marks,
     eventive_heads,
     hypothetical_heads,
+    remembrance_heads,
+    summary_markers,
     unrealised_auxiliaries,
 )
 
@@ -57,6 +62,17 @@ def unrealised_modal(verb: Token) -> str | None:
         reading, with_perfect = entry
         if not perfect or with_perfect == "unrealised":
             return f"{reading} ('{child.text} {verb.text}'): has not happened"
+    return None
+
+
+def _condition(trigger: Token) -> Token | None:
+    """The "if"/"unless" that opens the clause the trigger sits in, if any."""
+    for word in [trigger, *list(trigger.ancestors)[:3]]:
+        mark = next((c for c in word.children if c.dep_ == "mark" and c.lower_ in conditional_marks()), None)
+        if mark is not None:
+            return mark
+        if word.dep_ in ("advcl", "ccomp", "ROOT"):
+            return None
     return None
 
 
@@ -108,6 +124,12 @@ def rejection(trigger: Token, has_patient: bool = False) -> str | None:
     for ancestor in list(trigger.ancestors)[:3]:
         if ancestor.lemma_.lower() in hypothetical_heads():
             return f"hypothetical (under '{ancestor.text}')"
+    for ancestor in list(trigger.ancestors)[:4]:
+        if ancestor.lemma_.lower() in remembrance_heads():
+            return f"remembered, not reported (under '{ancestor.text}')"
+    condition = _condition(trigger)
+    if condition is not None:
+        return f"conditional ('{condition.text}'): has not happened"
     governor = trigger.head if trigger.dep_ in ("xcomp", "ccomp") else None
     if trigger.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         # "did not need a court order to evict residents": the noun's clause decides.
@@ -133,3 +155,10 @@ def restates_earlier(trigger: Token) -> bool:
     determiners = {c.lower_ for c in phrase.children if c.dep_ == "det"}
     own_words = any(c.dep_ in ("poss", "nummod", "prep") for c in phrase.children)
     return bool(determiners & _DEFINITE) and not own_words
+
+
+def sums_up(trigger: Token) -> bool:
+    """A running total or summary ("have already been evacuated", "the total number of deportations"):
+    its sentence carries a summary marker as whole words."""
+    text = trigger.sent.text.lower()
+    return any(re.search(rf"\b{re.escape(marker)}\b", text) for marker in summary_markers())

@@ -86,3 +86,24 @@ def test_a_definite_eviction_with_its_people_is_still_an_event(parse: Callable[[
 def test_a_definite_bare_noun_restates_an_earlier_incident(parse: Callable[[str], Doc]) -> None:
     events, _ = _displacement_candidates(parse, "Police evicted 40 families. The eviction drive ended at noon.")
     assert [e.restates for e in events] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("If the council evicts the tenants, they will sue.", "conditional"),
+        ("Unless the landlord evicts the squatters, the sale fails.", "conditional"),
+        ("The town marked the anniversary of the deportation of 3,000 villagers.", "remembered"),
+        ("The parliament voted to commemorate the expulsion of the islanders from the colony.", "remembered"),
+    ],
+)
+def test_conditional_or_remembered_displacements_are_not_reported(parse: Callable[[str], Doc], sentence: str,
+                                                                   reason: str) -> None:
+    events, candidates = _displacement_candidates(parse, sentence)
+    assert events == []
+    assert any(reason in c.reason for c in candidates)
+
+
+def test_a_running_total_restates_the_incidents(parse: Callable[[str], Doc]) -> None:
+    events, _ = _displacement_candidates(parse, "Soldiers expelled 40 families. So far 900 people have been expelled.")
+    assert [e.restates for e in events] == [False, True]
