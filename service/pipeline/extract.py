@@ -44,7 +44,7 @@ def extract_events(doc: Doc, timexes: list[Timex]) -> Extraction:
     attribute_quoted(events, quotes)
     date_events(doc, events, timexes, quotes)
     if doc._.published is not None:
-        events = drop_background(events, incident_candidates, doc._.published, timexes)
+        events = drop_background(doc, events, incident_candidates, doc._.published, timexes)
     headline_end = text_of(doc).find("\n")
     events = merge_mentions(events, body_start=headline_end if headline_end > 0 else 0)
     apply_codes(events)

@@ -45,3 +45,20 @@ def test_an_old_desecration_stays_an_event(pipeline: Pipeline) -> None:
                                              ("PAST_REF", None)])
 def test_latest_year_a_value_can_mean(value: str, year: int | None) -> None:
     assert latest_year(value) == year
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The province saw a wave of violence in 2004. Three months of riots ensued, in which nearly 60,000 "
+        "people were driven from their homes.",
+        "The war began in 1991. By then, thousands had been expelled from the valley.",
+    ],
+)
+def test_displacement_going_on_from_an_old_dated_sentence_is_background(pipeline: Pipeline, text: str) -> None:
+    assert _types(pipeline, text, date(2026, 3, 7)) == []
+
+
+def test_a_plain_report_after_an_old_dated_sentence_stays_an_event(pipeline: Pipeline) -> None:
+    text = "The province saw a wave of violence in 2004. Police evicted 300 families."
+    assert _types(pipeline, text, date(2026, 3, 7)) == ["displacement"]
