@@ -31,7 +31,7 @@ from service.pipeline.lexicons import (
 from service.pipeline.paragraphs import too_long
 from service.pipeline.places import clause_location, dateline_place, dominant_place, place_names
 from service.pipeline.quantities import parse_quantity
-from service.pipeline.realis import rejection, restates_earlier, sums_up
+from service.pipeline.realis import describes_people, rejection, restates_earlier, sums_up
 from service.pipeline.types import Candidate, Event, EventType, Mention
 
 _NOMINAL_TARGET_PREPS = frozenset({"of", "to", "on", "at", "against", "in", "for"})
@@ -263,7 +263,7 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
     if agent is None:
         agent = cause_of(trigger)
     event = _event(trigger, "displacement", entry.subtype)
-    event.restates = (displaced is None and restates_earlier(trigger)) or sums_up(trigger)
+    event.restates = (displaced is None and restates_earlier(trigger)) or sums_up(trigger) or describes_people(trigger)
     event.target = mention_of(displaced) if displaced is not None else None
     event.agent = mention_of(agent) if agent is not None else None
     if displaced is not None:

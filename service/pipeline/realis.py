@@ -162,3 +162,13 @@ def sums_up(trigger: Token) -> bool:
     its sentence carries a summary marker as whole words."""
     text = trigger.sent.text.lower()
     return any(re.search(rf"\b{re.escape(marker)}\b", text) for marker in summary_markers())
+
+
+def describes_people(trigger: Token) -> bool:
+    """A participle or relative clause that describes people by a flight the story has told ("the
+    displaced families", "people fleeing the fighting", "residents who fled the town"): it presupposes
+    the incident rather than reporting one more."""
+    if trigger.dep_ == "amod":
+        return True
+    return trigger.dep_ in ("acl", "relcl") and trigger.tag_ in ("VBG", "VBN", "VBD") and trigger.head.pos_ in (
+        "NOUN", "PROPN", "PRON", "NUM")
