@@ -282,12 +282,16 @@ def find_incidents(doc: Doc) -> tuple[list[Event], list[Candidate]]:
     sentences = list(doc.sents)
     sentence_index = {sent.start: i for i, sent in enumerate(sentences)}
     long_sentences = {sent.start for sent in sentences if too_long(sent)}
+    # `token.sent` walks to the sentence's edges: once per token it is quadratic in a run-on sentence.
+    sentence_of = [0] * len(doc)
+    for sent in sentences:
+        sentence_of[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
     for token in doc:
         for event_type, table in (("desecration", desecration_triggers()), ("displacement", displacement_triggers())):
             entry = _lookup(token, table)
             if entry is None or not _requirement_met(token, entry):
                 continue
-            sentence_start = token.sent.start if long_sentences else -1
+            sentence_start = sentence_of[token.i]
             has_patient = token.pos_ in ("NOUN", "PROPN") and bool(patients_of(token))
             reason = (rejection(token, has_patient) if sentence_start not in long_sentences
                       else "sentence too long to analyse")
@@ -298,7 +302,7 @@ def find_incidents(doc: Doc) -> tuple[list[Event], list[Candidate]]:
                 else:
                     event, reason = _displacement(token, entry, known_places)
             candidates.append(
-                Candidate(sentence_index[token.sent.start], token.text, token.idx, token.idx + len(token),
+                Candidate(sentence_index[sentence_start], token.text, token.idx, token.idx + len(token),
                           event_type, event is not None, reason)  # type: ignore[arg-type]
             )
             if event is None:

@@ -41,7 +41,8 @@ def test_incident_told_inside_a_quotation_is_on_the_speakers_word(pipeline: Pipe
     text = '"They burnt the market. Many people were displaced in the attack," said Grace Obi, a farmer.'
     events = [e for e in pipeline.extract(text, date(2024, 3, 1)).events if e.type == "displacement"]
     assert events and events[0].certainty == "reported"
-    assert events[0].attribution is not None and "Obi" in (events[0].attribution.canonical or events[0].attribution.text)
+    attribution = events[0].attribution
+    assert attribution is not None and "Obi" in (attribution.canonical or attribution.text)
 
 
 def test_incident_in_the_articles_own_voice_stays_asserted(pipeline: Pipeline) -> None:
