@@ -1,7 +1,9 @@
-"""Whether a trigger word names an event that happened: negation, modality (future, possibility,
-obligation), hypothetical heads (threats, plans, hopes), and generic or category mentions ("an
-eviction without a court order is illegal", "internally displaced persons"). Read by incidents.py
-before it looks for arguments; every answer is a reason a reader can check, or None."""
+"""Whether a trigger word names an event that happened, and whether it is new: negation, modality
+(future, possibility, obligation), conditions, hypothetical heads (threats, plans, hopes),
+remembrance ("commemorate the expulsion"), generic or category mentions ("an eviction without a
+court order is illegal", "internally displaced persons"); then whether a kept mention only restates,
+describes or sums up incidents already told ("the eviction drive", "the displaced families", "so far").
+Read by incidents.py; every rejection is a reason a reader can check, or None."""
 
 from __future__ import annotations
 
