@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 
 from service.pipeline.dependency import mention_of, source_before
 from service.pipeline.lexicons import certainty_cues, reporting_cues
+from service.pipeline.quotes import Quote
 from service.pipeline.types import Certainty, Event
 
 _REPORTING_ACTS = frozenset({"claim", "accusation"})
@@ -100,3 +101,23 @@ def apply_certainty(doc: Doc, events: list[Event]) -> None:
             event.attribution = mention_of(attribution)
         if reasons:
             event.explanation.append(f"certainty {level}: " + "; ".join(reasons))
+
+
+def attribute_quoted(events: list[Event], quotes: list[Quote]) -> None:
+    """An incident told inside a quotation is on the speaker's word, not the article's: "Many people
+    were displaced in the attack," a witness said -> reported, attributed to the witness. Runs after
+    the statements are found, whose speakers it borrows."""
+    statements = [e for e in events if e.type == "statement" and e.speaker is not None]
+    for event in events:
+        if event.type == "statement" or event.certainty != "asserted":
+            continue
+        quote = next((q for q in quotes if q.contains(event.trigger_start)), None)
+        if quote is None:
+            continue
+        event.certainty = "reported"
+        reason = "certainty reported: told inside a quotation"
+        speaker = next((s.speaker for s in statements if s.start < quote.end and quote.start < s.end), None)
+        if event.attribution is None and speaker is not None:
+            event.attribution = speaker
+            reason += f" by '{speaker.canonical or speaker.text}'"
+        event.explanation.append(reason)

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from service.pipeline.actors import resolve_actors
-from service.pipeline.certainty import apply_certainty
+from service.pipeline.background import drop_background
+from service.pipeline.certainty import apply_certainty, attribute_quoted
 from service.pipeline.codes import apply_codes
 from service.pipeline.dating import date_events
 from service.pipeline.incidents import find_incidents
@@ -40,7 +41,10 @@ def extract_events(doc: Doc, timexes: list[Timex]) -> Extraction:
     events = incidents + statements
     resolve_actors(doc, events)
     quotes = speech_quotes(doc)
+    attribute_quoted(events, quotes)
     date_events(doc, events, timexes, quotes)
+    if doc._.published is not None:
+        events = drop_background(doc, events, incident_candidates, doc._.published, timexes)
     headline_end = text_of(doc).find("\n")
     events = merge_mentions(events, body_start=headline_end if headline_end > 0 else 0)
     apply_codes(events)

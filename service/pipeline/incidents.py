@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from service.pipeline.causes import cause_of
 from service.pipeline.dependency import (
     by_agent_of,
-    is_negated,
     mention_of,
     objects_of,
     partitive_head,
@@ -22,9 +22,8 @@ from service.pipeline.lexicons import (
     discovery_verbs,
     displaced_groups,
     displacement_triggers,
-    eventive_heads,
+    dwellings,
     fugitives,
-    hypothetical_heads,
     non_human_groups,
     sacred_sites,
     site_qualifiers,
@@ -32,6 +31,7 @@ from service.pipeline.lexicons import (
 from service.pipeline.paragraphs import too_long
 from service.pipeline.places import clause_location, dateline_place, dominant_place, place_names
 from service.pipeline.quantities import parse_quantity
+from service.pipeline.realis import describes_people, rejection, restates_earlier, sums_up
 from service.pipeline.types import Candidate, Event, EventType, Mention
 
 _NOMINAL_TARGET_PREPS = frozenset({"of", "to", "on", "at", "against", "in", "for"})
@@ -39,7 +39,6 @@ _PEOPLE_ENTITIES = frozenset({"NORP", "CARDINAL", "PERSON", "GPE"})
 _POS_ALIASES = {"PROPN": "NOUN", "AUX": "VERB"}
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "whom", "who"})
 _AGENT_PRONOUNS = frozenset({"they", "he", "she", "it", "them"})
-_FUTURE_AUXILIARIES = frozenset({"will", "shall", "would", "'ll"})
 
 
 def word_forms(token: Token) -> set[str]:
@@ -71,6 +70,8 @@ def _requirement_met(token: Token, entry: TriggerEntry) -> bool:
     nearby = [*token.children, *(c for child in token.children for c in child.children if child.dep_ == "prep")]
     if token.pos_ == "ADJ":
         nearby.append(token.head)
+    if "@object" in entry.requires and any(word_forms(obj) & sacred_sites().keys() for obj in objects_of(token)):
+        return True
     return any(w.lemma_.lower() in entry.requires or w.lower_ in entry.requires for w in nearby)
 
 
@@ -91,7 +92,8 @@ def patients_of(trigger: Token) -> list[Token]:
             found.append(trigger.head)
         # Raised subjects: "1.7 million people are estimated to be displaced".
         if trigger.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in trigger.children):
-            found.extend(c for c in trigger.head.children if c.dep_ in ("nsubjpass", "nsubj"))
+            # "… became the latest families to be evicted": the copula's complement is the patient too.
+            found.extend(c for c in trigger.head.children if c.dep_ in ("nsubjpass", "nsubj", "attr"))
         # "a statue was found damaged", "headstones were discovered knocked over"
         if trigger.tag_ == "VBN" and trigger.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "conj") and (
             trigger.head.lemma_.lower() in discovery_verbs()
@@ -155,22 +157,6 @@ def _is_escape(trigger: Token, subject: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in ("scene", "police", "custody") for c in trigger.children)
 
 
-def _cause_of(trigger: Token) -> Token | None:
-    """The cause named by "due to" or "because of" on the trigger or the verb it completes
-    ("forced to flee due to Israeli forces' operations" -> the forces behind the operations)."""
-    for word in (trigger, trigger.head):
-        for child in word.children:
-            if (child.dep_ == "prep" and child.lower_ in ("to", "of") and any(
-                g.lower_ in ("due", "because", "owing") for g in child.children
-            )) or (child.lower_ in ("due", "because") and child.dep_ in ("prep", "advmod")):
-                objects = [g for g in child.subtree if g.dep_ == "pobj"]
-                if objects:
-                    cause = objects[0]
-                    owner = next((c for c in cause.children if c.dep_ == "poss"), None)
-                    return owner if owner is not None else cause
-    return None
-
-
 def _is_generic(noun: Token) -> bool:
     """A bare plural with no determiner, number or possessor: "the destruction of shrines is a crime"."""
     if noun.tag_ not in ("NNS", "NNPS"):
@@ -195,26 +181,6 @@ def _is_displaceable(patient: Token, known_places: frozenset[str]) -> bool:
         return False  # "moved 200 troops to the border" deploys; "evicted the bats" displaces no one
     # Any plural noun can be people driven out ("campers", "squatters"); singular ones must be listed.
     return bool(word_forms(patient) & displaced_groups().keys()) or patient.tag_ in ("NNS", "NNPS")
-
-
-def _rejection(trigger: Token) -> str | None:
-    """Why a lexicon hit names no event that happened, or None when it does."""
-    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in eventive_heads():
-        return "modifies another noun (e.g. 'evacuation flights')"
-    if trigger.pos_ == "ADJ" and trigger.dep_ not in ("amod", "acomp", "oprd", "xcomp", "ccomp", "conj"):
-        return f"names people ('the {trigger.text}'), not an event"
-    if is_negated(trigger):
-        return "negated"
-    for ancestor in list(trigger.ancestors)[:3]:
-        if ancestor.lemma_.lower() in hypothetical_heads():
-            return f"hypothetical (under '{ancestor.text}')"
-    governor = trigger.head if trigger.dep_ in ("xcomp", "ccomp") else None
-    if governor is not None and is_negated(governor):
-        return f"negated (under '{governor.text}')"
-    for verb in (trigger, governor):
-        if verb is not None and any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUXILIARIES for c in verb.children):
-            return "future or conditional: has not happened"
-    return None
 
 
 def _event(trigger: Token, event_type: EventType, subtype: str) -> Event:
@@ -249,13 +215,37 @@ def _desecration(trigger: Token, entry: TriggerEntry) -> tuple[Event | None, str
     return event, "kept"
 
 
-def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[str]) -> tuple[Event | None, str]:
+def _undergoer_reading(trigger: Token, entry: TriggerEntry) -> bool:
+    """Whether the trigger's subject is the displaced: always for "flee", and for an alternating verb
+    used without people as its object ("residents evacuated", "residents evacuated their homes"),
+    unless the subject is an armed force or the police ("troops evacuated the village")."""
     if entry.mode == "undergoer":
+        return True
+    if entry.mode != "alternating" or trigger.pos_ != "VERB" or _is_passive(trigger):
+        return False
+    if any(not word_forms(obj) & dwellings() for obj in objects_of(trigger)):
+        return False
+    subject = subject_of(trigger)
+    return subject is None or partitive_head(subject).lemma_.lower() not in armed_actors()
+
+
+def _is_non_human(noun: Token) -> bool:
+    return bool(word_forms(noun) & non_human_groups() or word_forms(partitive_head(noun)) & non_human_groups())
+
+
+def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[str]) -> tuple[Event | None, str]:
+    if _undergoer_reading(trigger, entry):
         subject = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
         if trigger.pos_ == "ADJ":
             subject = passive_subject_of(trigger.head) or subject_of(trigger.head)
         if subject is not None and _is_escape(trigger, subject):
             return None, f"'{subject.text}' escaping is no displacement"
+        if subject is not None and _is_non_human(subject):
+            return None, f"'{subject.text}' are not people"
+        if subject is not None and entry.mode == "alternating" and not _is_displaceable(subject, known_places):
+            subject = None
+        if subject is None and trigger.dep_ == "acl":
+            subject = partitive_head(trigger.head)  # "about 900 residents evacuated on Monday"
         displaced, agent = subject, by_agent_of(trigger)
     else:
         patients = patients_of(trigger)
@@ -263,13 +253,17 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
             return None, f"generic mention ('{trigger.text}' names no particular event)"
         if not patients and entry.requires and trigger.pos_ == "VERB" and not _is_passive(trigger):
             return None, "no one driven out (the phrasal verb has no object)"
+        non_human = next((p for p in patients if _is_non_human(p)), None)
+        if non_human is not None:
+            return None, f"'{non_human.text}' are not people"
         if patients and not any(_is_displaceable(p, known_places) for p in patients):
             return None, f"object '{patients[0].text}' is not a displaceable group or place"
         displaced = next((p for p in patients if _is_displaceable(p, known_places)), None)
         agent = agent_of(trigger, patients)
     if agent is None:
-        agent = _cause_of(trigger)
+        agent = cause_of(trigger)
     event = _event(trigger, "displacement", entry.subtype)
+    event.restates = (displaced is None and restates_earlier(trigger)) or sums_up(trigger) or describes_people(trigger)
     event.target = mention_of(displaced) if displaced is not None else None
     event.agent = mention_of(agent) if agent is not None else None
     if displaced is not None:
@@ -288,13 +282,19 @@ def find_incidents(doc: Doc) -> tuple[list[Event], list[Candidate]]:
     sentences = list(doc.sents)
     sentence_index = {sent.start: i for i, sent in enumerate(sentences)}
     long_sentences = {sent.start for sent in sentences if too_long(sent)}
+    # `token.sent` walks to the sentence's edges: once per token it is quadratic in a run-on sentence.
+    sentence_of = [0] * len(doc)
+    for sent in sentences:
+        sentence_of[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
     for token in doc:
         for event_type, table in (("desecration", desecration_triggers()), ("displacement", displacement_triggers())):
             entry = _lookup(token, table)
             if entry is None or not _requirement_met(token, entry):
                 continue
-            sentence_start = token.sent.start if long_sentences else -1
-            reason = _rejection(token) if sentence_start not in long_sentences else "sentence too long to analyse"
+            sentence_start = sentence_of[token.i]
+            has_patient = token.pos_ in ("NOUN", "PROPN") and bool(patients_of(token))
+            reason = (rejection(token, has_patient) if sentence_start not in long_sentences
+                      else "sentence too long to analyse")
             event: Event | None = None
             if reason is None:
                 if event_type == "desecration":
@@ -302,7 +302,7 @@ def find_incidents(doc: Doc) -> tuple[list[Event], list[Candidate]]:
                 else:
                     event, reason = _displacement(token, entry, known_places)
             candidates.append(
-                Candidate(sentence_index[token.sent.start], token.text, token.idx, token.idx + len(token),
+                Candidate(sentence_index[sentence_start], token.text, token.idx, token.idx + len(token),
                           event_type, event is not None, reason)  # type: ignore[arg-type]
             )
             if event is None:

@@ -154,3 +154,57 @@ def discovery_verbs() -> frozenset[str]:
 @cache
 def displaced_groups() -> dict[str, str]:
     return {key: cells[0] for key, cells in read_mapping("lexicons/displaced_groups.tsv").items()}
+
+
+@cache
+def unrealised_auxiliaries() -> dict[str, tuple[str, str]]:
+    return {key: (cells[0], cells[1]) for key, cells in read_mapping("lexicons/unrealised_auxiliaries.tsv").items()}
+
+
+@cache
+def category_modifiers() -> frozenset[str]:
+    return read_set("lexicons/category_modifiers.tsv")
+
+
+@cache
+def dwellings() -> frozenset[str]:
+    return read_set("lexicons/dwellings.tsv")
+
+
+@cache
+def background_spans() -> tuple[frozenset[str], int]:
+    """The words that mark the distant past and the least age in years of a historical incident."""
+    rows = read_table("lexicons/background_spans.tsv")
+    words = frozenset(row[1].lower() for row in rows if row[0] == "word")
+    years = next(int(row[1]) for row in rows if row[0] == "years")
+    return words, years
+
+
+@cache
+def violence() -> frozenset[tuple[str, str]]:
+    return frozenset((row[0].lower(), row[1]) for row in read_table("lexicons/violence.tsv"))
+
+
+@cache
+def cause_markers() -> frozenset[tuple[str, str]]:
+    return frozenset((row[0].lower(), row[1]) for row in read_table("lexicons/cause_markers.tsv"))
+
+
+@cache
+def operation_verbs() -> frozenset[str]:
+    return read_set("lexicons/operation_verbs.tsv")
+
+
+@cache
+def summary_markers() -> frozenset[str]:
+    return read_set("lexicons/summary_markers.tsv")
+
+
+@cache
+def conditional_marks() -> frozenset[str]:
+    return read_set("lexicons/conditional_marks.tsv")
+
+
+@cache
+def remembrance_heads() -> frozenset[str]:
+    return read_set("lexicons/remembrance_heads.tsv")

@@ -34,9 +34,22 @@ def same_event(a: Event, b: Event) -> bool:
         return True
     if a.type == "statement":
         return bool(a.quote) and _folded(a.quote) == _folded(b.quote)
+    if b.restates and b.start > a.start:  # "the evacuation" told again: only a new date tells it apart
+        return not (a.date and b.date and a.date.value != b.date.value)
     if a.start == b.start:  # one sentence, one incident type: conjoined triggers of one act
         return not _conflict(a, b)
+    if _restates_by_count(a, b):
+        return True
     return bool(_head_word(a)) and _head_word(a) == _head_word(b) and a.subtype == b.subtype and not _conflict(a, b)
+
+
+def _restates_by_count(a: Event, b: Event) -> bool:
+    """"Up to 40,000 people fled towns …" then "7,000 households (up to 40,000 people) fled towns …":
+    the same kind of incident with the same count is the same incident, however its people are named."""
+    if a.type != "displacement" or a.subtype != b.subtype or not (a.quantity and b.quantity):
+        return False
+    same_count = (a.quantity.min, a.quantity.max) == (b.quantity.min, b.quantity.max)
+    return same_count and not (a.date and b.date and a.date.value != b.date.value)
 
 
 def _absorb(kept: Event, other: Event) -> None:

@@ -13,6 +13,7 @@ from service.pipeline.types import Mention
 
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PLURAL_PRONOUNS = frozenset({"they"})
 _NAMING_WORDS = frozenset({"name", "named", "called", "identified", "nicknamed"})
 
 
@@ -44,8 +45,19 @@ def _sentences_back(doc: Doc, sentence_start: int, count: int) -> int:
     return start
 
 
-def _given_name(words: Span | list[Token]) -> Token | None:
-    """A proper noun given as someone's name: "his first name, Ahmar", "a man named Ali"."""
+def _given_name(words: Span | list[Token]) -> Span | None:
+    """The proper noun given as someone's name, with the proper nouns that follow it: "his first name,
+    Ahmar", "a man named Ali", "a witness who identified himself as Alhaji Modu"."""
+    first = _given_name_start(words)
+    if first is None:
+        return None
+    end = first.i + 1
+    while end < len(first.doc) and first.doc[end].pos_ == "PROPN" and first.doc[end].sent == first.sent:
+        end += 1
+    return first.doc[first.i : end]
+
+
+def _given_name_start(words: Span | list[Token]) -> Token | None:
     for token in words:
         if token.pos_ != "PROPN":
             continue
@@ -70,12 +82,24 @@ def resolve_speaker(head: Token, previous: Mention | None) -> Mention:
     """A speaker mention with `canonical` set to the person it names where the article tells."""
     doc = head.doc
     mention = mention_of(head)
+    if head.lower_ in _PLURAL_PRONOUNS:
+        # "…, they said": a plural pronoun goes on with the speaker just before ("police said …").
+        recent_start = doc[_sentences_back(doc, head.sent.start, 2)].idx
+        if previous is not None and previous.start >= recent_start:
+            mention.canonical = previous.canonical or previous.text
+        return mention
     if head.lower_ in _PERSONAL_PRONOUNS:
         person = _last_person_before(doc, head.i)
         recent_start = doc[_sentences_back(doc, head.sent.start, 3)].idx
         if previous is not None and previous.canonical and previous.start >= recent_start:
             # "He" in a run of statements goes on with the speaker just quoted.
             mention.canonical = previous.canonical
+        elif previous is not None and previous.start >= recent_start and (
+            person is None or person.start_char < previous.start
+        ):
+            # The speaker just quoted has no name the model knows ("Bulama kachalla, a member of the
+            # JTF, said …") and nobody was named since: "he" is still that speaker.
+            mention.canonical = previous.text
         elif person is not None:
             mention.canonical = person.text
         elif previous is not None:

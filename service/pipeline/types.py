@@ -90,6 +90,8 @@ class Event:
     confidence: float = 0.5
     explanation: list[str] = field(default_factory=list)
     mentions: int = 1
+    # A definite noun that refers back to an incident already told ("the evacuation", "the eviction drive").
+    restates: bool = False
 
 
 @dataclass(slots=True)

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from spacy.tokens import Doc
 
 from service.pipeline.certainty import apply_certainty
 from service.pipeline.incidents import find_incidents
+from service.pipeline.pipeline import Pipeline
 
 
 @pytest.mark.parametrize(
@@ -33,3 +35,17 @@ def test_according_to_gives_attribution(parse: Callable[[str], Doc]) -> None:
     apply_certainty(doc, events)
     assert events[0].attribution is not None and events[0].attribution.text == "leaders of the local council"
     assert events[0].certainty == "reported"
+
+
+def test_incident_told_inside_a_quotation_is_on_the_speakers_word(pipeline: Pipeline) -> None:
+    text = '"They burnt the market. Many people were displaced in the attack," said Grace Obi, a farmer.'
+    events = [e for e in pipeline.extract(text, date(2024, 3, 1)).events if e.type == "displacement"]
+    assert events and events[0].certainty == "reported"
+    attribution = events[0].attribution
+    assert attribution is not None and "Obi" in (attribution.canonical or attribution.text)
+
+
+def test_incident_in_the_articles_own_voice_stays_asserted(pipeline: Pipeline) -> None:
+    events = [e for e in pipeline.extract("Many people were displaced in the attack.", date(2024, 3, 1)).events
+              if e.type == "displacement"]
+    assert events and events[0].certainty == "asserted"

@@ -169,3 +169,36 @@ def test_graves_are_sites_whatever_the_lemmatizer_says(parse: Callable[[str], Do
 )
 def test_no_one_displaced_and_readiness_are_no_events(parse: Callable[[str], Doc], sentence: str) -> None:
     assert [e for e in _events(parse, sentence) if e.type == "displacement"] == []
+
+
+def test_residents_evacuating_their_homes_are_the_displaced(parse: Callable[[str], Doc]) -> None:
+    events = [e for e in _events(parse, "Residents evacuated their homes on Monday.") if e.type == "displacement"]
+    assert events and events[0].target is not None and "esidents" in events[0].target.text
+    assert events[0].agent is None
+
+
+def test_residents_evacuating_without_object_are_the_displaced(parse: Callable[[str], Doc]) -> None:
+    events = [e for e in _events(parse, "About 900 residents evacuated on Monday.") if e.type == "displacement"]
+    assert events and events[0].target is not None and "residents" in events[0].target.text
+    assert events[0].agent is None
+
+
+def test_troops_evacuating_a_village_are_the_agent(parse: Callable[[str], Doc]) -> None:
+    events = [e for e in _events(parse, "Soldiers evacuated the village on Monday.") if e.type == "displacement"]
+    assert events and events[0].agent is not None and events[0].agent.text == "Soldiers"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two housemates were evicted from the house on Friday.",
+        "Maya and Tom became the latest contestants to be evicted.",
+    ],
+)
+def test_contestants_voted_out_are_not_displaced(parse: Callable[[str], Doc], sentence: str) -> None:
+    assert [e for e in _events(parse, sentence) if e.type == "displacement"] == []
+
+
+def test_a_broken_idol_is_a_desecration(parse: Callable[[str], Doc]) -> None:
+    events = [e for e in _events(parse, "The attackers broke an idol in the temple.") if e.type == "desecration"]
+    assert events and events[0].target is not None and "idol" in events[0].target.text

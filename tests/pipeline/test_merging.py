@@ -33,3 +33,16 @@ def test_different_dates_are_different_incidents() -> None:
 def test_different_types_never_merge() -> None:
     merged = merge_mentions([_event(0, "Same sentence."), _event(0, "Same sentence.", type="displacement")])
     assert len(merged) == 2
+
+
+def test_definite_restatement_folds_into_the_incident_told_before() -> None:
+    first = _event(0, "Police evicted 40 families.", type="displacement", target="families")
+    again = _event(40, "The eviction drive ended at noon.", type="displacement", target="noon", restates=True)
+    again.target = None
+    assert len(merge_mentions([first, again])) == 1
+
+
+def test_dated_restatement_of_another_day_stays_apart() -> None:
+    first = _event(0, "Police evicted 40 families.", type="displacement", date="2024-01-01")
+    again = _event(40, "The eviction resumed on Tuesday.", type="displacement", date="2024-01-09", restates=True)
+    assert len(merge_mentions([first, again])) == 2

@@ -30,3 +30,12 @@ def test_quantity_bounds(phrase: str, low: int | None, high: int | None) -> None
 
 def test_phrase_without_a_count_has_no_quantity() -> None:
     assert parse_quantity("the villagers") is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "count"),
+    [("Nineteen migrants", 19), ("twenty-five families", 25), ("seventeen households", 17), ("ninety-nine people", 99)],
+)
+def test_spelled_out_numbers_count_exactly(phrase: str, count: int) -> None:
+    quantity = parse_quantity(phrase)
+    assert quantity is not None and quantity.min == count and quantity.max == count

@@ -146,3 +146,30 @@ def test_trailing_source_reports_the_clause_before_it(parse: Callable[[str], Doc
 def test_title_with_named_apposition_resolves_to_the_name(parse: Callable[[str], Doc]) -> None:
     statement = _statements(parse, "The governor, Caleb Okoro, condemned the attack as barbaric.")[0]
     assert statement.speaker is not None and statement.speaker.canonical == "Caleb Okoro"
+
+
+def test_he_goes_on_with_a_speaker_the_model_does_not_name(parse: Callable[[str], Doc]) -> None:
+    text = ("Obinna kalu, a member of the vigilante group, said the raiders took the cattle.\n"
+            '"The soldiers ran away and left us alone," he said.')
+    statement = _statements(parse, text)[-1]
+    assert statement.speaker is not None and "kalu" in (statement.speaker.canonical or "")
+
+
+def test_he_after_a_newly_named_person_is_that_person(parse: Callable[[str], Doc]) -> None:
+    text = ("The ministry said the road was closed. Officials met Peter Mwangi on Monday.\n"
+            '"We need the road," he said.')
+    statement = _statements(parse, text)[-1]
+    assert statement.speaker is not None and statement.speaker.canonical == "Peter Mwangi"
+
+
+def test_they_goes_on_with_the_speaker_just_before(parse: Callable[[str], Doc]) -> None:
+    text = ("Two men vandalised the chapel overnight, police said on Monday. "
+            "The attackers fled on motorcycles, they said.")
+    statement = _statements(parse, text)[-1]
+    assert statement.speaker is not None and statement.speaker.canonical == "police"
+
+
+def test_a_given_name_keeps_its_surname(parse: Callable[[str], Doc]) -> None:
+    text = "A witness, who identified himself as Musa Bello, said the gunmen burnt the market."
+    statement = _statements(parse, text)[0]
+    assert statement.speaker is not None and statement.speaker.canonical == "Musa Bello"

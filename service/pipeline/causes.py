@@ -1,0 +1,105 @@
+"""Who drove people out when a displacement trigger names no agent of its own: the `by`-agent of
+the verb that ordered the flight ("were told by soldiers to flee"), the subject of an attack clause
+("fled as the army shelled their villages", "fled after gunmen attacked"), the owner of the violence
+fled ("fled the RSF's assault", "fled Israeli airstrikes", "amid attacks by militants"), or a cause
+named by "due to" / "because of", or whoever carried out the operation a noun names ("the police
+conducted an eviction drive")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.pipeline.dependency import by_agent_of, partitive_head, subject_of
+from service.pipeline.lexicons import armed_actors, cause_markers, operation_verbs, violence
+
+_ACTOR_ENTITIES = frozenset({"ORG", "NORP", "GPE", "PERSON"})
+
+
+def _is_actor(word: Token) -> bool:
+    head = partitive_head(word)
+    return head.lemma_.lower() in armed_actors() or head.ent_type_ in _ACTOR_ENTITIES
+
+
+def ordering_agent(trigger: Token) -> Token | None:
+    """"They were told by Congolese soldiers to flee": whoever told, ordered or forced them."""
+    if trigger.dep_ == "xcomp" and trigger.head is not trigger:
+        return by_agent_of(trigger.head)
+    return None
+
+
+def attacking_subject(trigger: Token) -> Token | None:
+    """"Thousands fled as the army shelled their villages": the subject of an attack clause joined
+    to the trigger by a cause marker."""
+    for clause in trigger.children:
+        if clause.dep_ != "advcl" or (clause.lemma_.lower(), "VERB") not in violence():
+            continue
+        if not any(c.dep_ == "mark" and (c.lower_, "clause") in cause_markers() for c in clause.children):
+            continue
+        subject = subject_of(clause)
+        if subject is not None and _is_actor(subject):
+            return subject
+    return None
+
+
+def _owner(act: Token) -> Token | None:
+    """Whose act of violence a noun names: its possessor, its `by`-agent, or a national adjective."""
+    owner = next((c for c in act.children if c.dep_ == "poss"), None) or by_agent_of(act)
+    if owner is None:
+        owner = next((c for c in act.children if c.dep_ in ("amod", "compound") and _is_actor(c)), None)
+    return owner
+
+
+def owner_of_violence(trigger: Token) -> Token | None:
+    """"Thousands fled the RSF's assault", "fled amid attacks by militants": the owner of the
+    violence that is the trigger's object or follows a cause preposition."""
+    acts = [c for c in trigger.children if c.dep_ == "dobj"]
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and (prep.lower_, "noun") in cause_markers():
+            acts.extend(g for g in prep.children if g.dep_ == "pobj")
+    for act in acts:
+        if (act.lemma_.lower(), "NOUN") in violence() or (act.lower_, "NOUN") in violence():
+            owner = _owner(act)
+            if owner is not None:
+                return owner
+    return None
+
+
+def stated_cause(trigger: Token) -> Token | None:
+    """The cause named by "due to" or "because of" on the trigger or the verb it completes
+    ("forced to flee due to Israeli forces' operations" -> the forces behind the operations)."""
+    for word in (trigger, trigger.head):
+        for child in word.children:
+            if (child.dep_ == "prep" and child.lower_ in ("to", "of") and any(
+                g.lower_ in ("due", "because", "owing") for g in child.children
+            )) or (child.lower_ in ("due", "because") and child.dep_ in ("prep", "advmod")):
+                objects = [g for g in child.subtree if g.dep_ == "pobj"]
+                if objects:
+                    cause = objects[0]
+                    owner = next((c for c in cause.children if c.dep_ == "poss"), None)
+                    return owner if owner is not None else cause
+    return None
+
+
+def operator_of(trigger: Token) -> Token | None:
+    """"The district administration conducted an eviction drive", "evacuations were overseen by
+    troops": who carried out the operation a nominal trigger names."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    phrase = trigger.head if trigger.dep_ == "compound" else trigger
+    verb = phrase.head
+    if verb is phrase or verb.lemma_.lower() not in operation_verbs():
+        return None
+    if phrase.dep_ == "dobj":
+        return subject_of(verb)
+    if phrase.dep_ == "nsubjpass":
+        return by_agent_of(verb)
+    return None
+
+
+def cause_of(trigger: Token) -> Token | None:
+    """The agent behind a displacement whose trigger has none, by the first rule that finds one."""
+    for rule in (operator_of, ordering_agent, attacking_subject, owner_of_violence, stated_cause):
+        found = rule(trigger)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,176 @@
+"""Whether a trigger word names an event that happened, and whether it is new: negation, modality
+(future, possibility, obligation), conditions, hypothetical heads (threats, plans, hopes),
+remembrance ("commemorate the expulsion"), generic or category mentions ("an eviction without a
+court order is illegal", "internally displaced persons"); then whether a kept mention only restates,
+describes or sums up incidents already told ("the eviction drive", "the displaced families", "so far").
+Read by incidents.py; every rejection is a reason a reader can check, or None."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from service.pipeline.dependency import is_negated
+from service.pipeline.lexicons import (
+    category_modifiers,
+    conditional_marks,
+    eventive_heads,
+    hypothetical_heads,
+    remembrance_heads,
+    summary_markers,
+    unrealised_auxiliaries,
+)
+
+# The dependency arcs by which a noun phrase hangs from the verb of its clause: "did not have an
+# eviction order" (compound, dobj), "for an eviction" (pobj, prep), "evictions should take place" (nsubj).
+_NOMINAL_ARCS = frozenset({"compound", "dobj", "pobj", "prep", "attr", "nsubj", "nsubjpass", "conj", "appos", "amod"})
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "ADP", "ADJ", "NUM", "PRON"})
+_INDEFINITE = frozenset({"a", "an", "any"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+
+
+def governing_verb(trigger: Token) -> tuple[Token | None, str]:
+    """The verb a nominal trigger's noun phrase depends on, and the arc that reaches it
+    ("Evacuation notices could be issued": `issued`, through nsubjpass)."""
+    current, arc = trigger, ""
+    for _ in range(6):
+        if current.head is current:
+            return None, arc
+        arc = current.dep_
+        if arc not in _NOMINAL_ARCS:
+            return None, arc
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current, arc
+        if current.pos_ not in _NOMINAL_POS:
+            return None, arc
+    return None, arc
+
+
+def unrealised_modal(verb: Token) -> str | None:
+    """The modal auxiliary that keeps a verb's event from having happened ("will", "could be
+    evacuated"), or None. With the perfect, only the counterfactual ones count ("would have fled");
+    "may have fled" is a hedged past, left to certainty.py."""
+    modals = unrealised_auxiliaries()
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    for child in verb.children:
+        if child.dep_ != "aux":
+            continue
+        entry = modals.get(child.lower_)
+        if entry is None:
+            continue
+        reading, with_perfect = entry
+        if not perfect or with_perfect == "unrealised":
+            return f"{reading} ('{child.text} {verb.text}'): has not happened"
+    return None
+
+
+def _condition(trigger: Token) -> Token | None:
+    """The "if"/"unless" that opens the clause the trigger sits in, if any."""
+    for word in [trigger, *list(trigger.ancestors)[:3]]:
+        mark = next((c for c in word.children if c.dep_ == "mark" and c.lower_ in conditional_marks()), None)
+        if mark is not None:
+            return mark
+        if word.dep_ in ("advcl", "ccomp", "ROOT"):
+            return None
+    return None
+
+
+def _nominal_rejection(trigger: Token, has_patient: bool) -> str | None:
+    """A nominal trigger that names no particular event: "no evictions", "for an eviction",
+    "up for eviction", or one whose clause is negated or modal ("did not have an eviction order")."""
+    determiners = [c.lower_ for c in trigger.children if c.dep_ == "det"]
+    if "no" in determiners:
+        return "negated ('no' before it)"
+    if not has_patient and not any(c.dep_ == "poss" for c in trigger.children):
+        if any(d in _INDEFINITE for d in determiners):
+            return f"generic mention ('{determiners[0]} {trigger.text}' names no particular event)"
+        if not determiners and trigger.tag_ == "NN" and trigger.dep_ != "compound":
+            return f"general mention ('{trigger.text}' with no determiner and no one displaced)"
+    verb, arc = governing_verb(trigger)
+    if verb is None:
+        return None
+    if arc not in ("nsubj", "conj") and is_negated(verb):
+        return f"negated (under '{verb.text}')"
+    modal = unrealised_modal(verb)
+    if modal is not None:
+        return modal
+    return None
+
+
+def names_a_category(trigger: Token) -> bool:
+    """A participle that names a kind of people, not an event: "internally displaced persons", or
+    "the displaced" standing for the people ("families from the displaced have gathered")."""
+    if any(c.dep_ == "advmod" and c.lower_ in category_modifiers() for c in trigger.children):
+        return True
+    return (
+        trigger.tag_ == "VBN"
+        and trigger.dep_ in _NOMINAL_ROLES
+        and any(c.dep_ == "det" for c in trigger.children)
+        and not any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in trigger.children)
+    )
+
+
+def rejection(trigger: Token, has_patient: bool = False) -> str | None:
+    """Why a lexicon hit names no event that happened, or None when it does."""
+    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in eventive_heads():
+        return "modifies another noun (e.g. 'evacuation flights')"
+    if trigger.pos_ == "ADJ" and trigger.dep_ not in ("amod", "acomp", "oprd", "xcomp", "ccomp", "conj"):
+        return f"names people ('the {trigger.text}'), not an event"
+    if names_a_category(trigger):
+        return f"names a category of people ('{trigger.text}'), not an event"
+    if is_negated(trigger):
+        return "negated"
+    for ancestor in list(trigger.ancestors)[:3]:
+        if ancestor.lemma_.lower() in hypothetical_heads():
+            return f"hypothetical (under '{ancestor.text}')"
+    for ancestor in list(trigger.ancestors)[:4]:
+        if ancestor.lemma_.lower() in remembrance_heads():
+            return f"remembered, not reported (under '{ancestor.text}')"
+    condition = _condition(trigger)
+    if condition is not None:
+        return f"conditional ('{condition.text}'): has not happened"
+    governor = trigger.head if trigger.dep_ in ("xcomp", "ccomp") else None
+    if trigger.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        # "did not need a court order to evict residents": the noun's clause decides.
+        governor, _arc = governing_verb(trigger.head)
+    if governor is not None and is_negated(governor):
+        return f"negated (under '{governor.text}')"
+    for verb in (trigger, governor):
+        if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            modal = unrealised_modal(verb)
+            if modal is not None:
+                return modal
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return _nominal_rejection(trigger, has_patient)
+    return None
+
+
+def restates_earlier(trigger: Token) -> bool:
+    """A definite noun with nothing of its own ("The eviction drive was carried out peacefully",
+    "during the evacuation") points back to an incident the article has already told."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    phrase = trigger.head if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in eventive_heads() else trigger
+    determiners = {c.lower_ for c in phrase.children if c.dep_ == "det"}
+    own_words = any(c.dep_ in ("poss", "nummod", "prep") for c in phrase.children)
+    return bool(determiners & _DEFINITE) and not own_words
+
+
+def sums_up(trigger: Token) -> bool:
+    """A running total or summary ("have already been evacuated", "the total number of deportations"):
+    its sentence carries a summary marker as whole words."""
+    text = trigger.sent.text.lower()
+    return any(re.search(rf"\b{re.escape(marker)}\b", text) for marker in summary_markers())
+
+
+def describes_people(trigger: Token) -> bool:
+    """A participle or relative clause that describes people by a flight the story has told ("the
+    displaced families", "people fleeing the fighting", "residents who fled the town"): it presupposes
+    the incident rather than reporting one more."""
+    if trigger.dep_ == "amod":
+        return True
+    return trigger.dep_ in ("acl", "relcl") and trigger.tag_ in ("VBG", "VBN", "VBD") and trigger.head.pos_ in (
+        "NOUN", "PROPN", "PRON", "NUM")

@@ -1,0 +1,109 @@
+"""Whether a trigger names an event that happened: modality, negation through the clause, generic
+and category mentions (realis.py, as find_incidents applies it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from service.pipeline.incidents import find_incidents
+
+
+def _displacement_candidates(parse: Callable[[str], Doc], sentence: str):  # type: ignore[no-untyped-def]
+    events, candidates = find_incidents(parse(sentence))
+    return [e for e in events if e.type == "displacement"], [c for c in candidates if c.type == "displacement"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("Evacuation notices could be issued to 80,000 people in the valley.", "could"),
+        ("Up to 20,000 villagers could be evacuated before the storm.", "could"),
+        ("The officials said the families might be relocated to the coast.", "might"),
+        ("The mayor says residents should evacuate the flood plain.", "should"),
+    ],
+)
+def test_possible_or_obliged_displacements_have_not_happened(parse: Callable[[str], Doc], sentence: str,
+                                                              reason: str) -> None:
+    events, candidates = _displacement_candidates(parse, sentence)
+    assert events == []
+    assert any(reason in c.reason for c in candidates)
+
+
+def test_a_past_possibility_is_kept_for_certainty_to_hedge(parse: Callable[[str], Doc]) -> None:
+    events, _ = _displacement_candidates(parse, "Hundreds of farmers may have fled the valley.")
+    assert len(events) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No evictions took place in the district last year.",
+        "The council did not have an eviction order for the estate.",
+        "Guards did not need a permit to evict the tenants of the block.",
+    ],
+)
+def test_negation_of_the_clause_reaches_a_nominal_or_infinitival_trigger(parse: Callable[[str], Doc],
+                                                                         sentence: str) -> None:
+    events, candidates = _displacement_candidates(parse, sentence)
+    assert events == []
+    assert any("negated" in c.reason for c in candidates)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The judge ruled that an eviction without a court order is unlawful.",
+        "Three tenants are up for eviction this month.",
+    ],
+)
+def test_generic_nominal_mentions_name_no_event(parse: Callable[[str], Doc], sentence: str) -> None:
+    events, candidates = _displacement_candidates(parse, sentence)
+    assert events == []
+    assert any("mention" in c.reason for c in candidates)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen killed four people at an internally displaced persons camp near the river.",
+        "Some 300 families from the displaced have gathered near the school.",
+    ],
+)
+def test_displaced_as_a_category_of_people_is_no_event(parse: Callable[[str], Doc], sentence: str) -> None:
+    events, candidates = _displacement_candidates(parse, sentence)
+    assert events == []
+    assert any("category" in c.reason for c in candidates)
+
+
+def test_a_definite_eviction_with_its_people_is_still_an_event(parse: Callable[[str], Doc]) -> None:
+    events, _ = _displacement_candidates(parse, "The eviction of 40 families began on Monday.")
+    assert len(events) == 1
+
+
+def test_a_definite_bare_noun_restates_an_earlier_incident(parse: Callable[[str], Doc]) -> None:
+    events, _ = _displacement_candidates(parse, "Police evicted 40 families. The eviction drive ended at noon.")
+    assert [e.restates for e in events] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("If the council evicts the tenants, they will sue.", "conditional"),
+        ("Unless the landlord evicts the squatters, the sale fails.", "conditional"),
+        ("The town marked the anniversary of the deportation of 3,000 villagers.", "remembered"),
+        ("The parliament voted to commemorate the expulsion of the islanders from the colony.", "remembered"),
+    ],
+)
+def test_conditional_or_remembered_displacements_are_not_reported(parse: Callable[[str], Doc], sentence: str,
+                                                                   reason: str) -> None:
+    events, candidates = _displacement_candidates(parse, sentence)
+    assert events == []
+    assert any(reason in c.reason for c in candidates)
+
+
+def test_a_running_total_restates_the_incidents(parse: Callable[[str], Doc]) -> None:
+    events, _ = _displacement_candidates(parse, "Soldiers expelled 40 families. So far 900 people have been expelled.")
+    assert [e.restates for e in events] == [False, True]
