@@ -29,6 +29,7 @@ from service.schemas import (
     TemporalOut,
 )
 from service.store import articles as article_store
+from service.store.actors import link_actors
 from service.webhooks.outbox import enqueue_deliveries
 
 T = TypeVar("T")
@@ -130,6 +131,7 @@ def store_article(
                     body_html=body_html,
                 )
                 article_id = row.id
+                link_actors(session=session, article_id=article_id)  # actors across articles, in this transaction
                 enqueue_deliveries(session=session, article_id=article_id)  # the outbox, in this transaction
         except IntegrityError:
             existing = article_store.find_by_identity(session=session, key=key)

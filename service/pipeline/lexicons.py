@@ -154,3 +154,13 @@ def discovery_verbs() -> frozenset[str]:
 @cache
 def displaced_groups() -> dict[str, str]:
     return {key: cells[0] for key, cells in read_mapping("lexicons/displaced_groups.tsv").items()}
+
+
+@cache
+def actor_kinds() -> dict[str, str]:
+    return {key: cells[0] for key, cells in read_mapping("lexicons/actor_kinds.tsv").items()}
+
+
+@cache
+def non_names() -> dict[str, str]:
+    return {key: cells[0] for key, cells in read_mapping("lexicons/non_names.tsv").items()}

@@ -20,6 +20,8 @@ class Mention:
     end: int
     canonical: str | None = None
     aliases: list[str] = field(default_factory=list)
+    # person | organisation | armed group | government | population, for actors (see actor_kinds.py).
+    kind: str | None = None
 
 
 @dataclass(slots=True)

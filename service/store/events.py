@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from service.errors import InvalidInput
 from service.schemas import MAX_ID
-from service.store.models import Article, Event
+from service.store.actors import actors_named
+from service.store.models import Article, Event, EventActor
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,10 @@ def filtered(filters: EventFilter) -> Select[Event]:
     if filters.article_id is not None:
         query = query.where(Event.article_id == filters.article_id)
     if filters.actor:
-        query = query.where(_contains(Event.actor_text, filters.actor))  # type: ignore[arg-type]
+        # The words as written (a substring), or an event linked to an actor known by this name or alias
+        # ("Massoud" finds the events of Ahmad Massoud): alias index -> actor ids -> the links' primary key.
+        linked = select(EventActor.event_id).where(EventActor.actor_id.in_(actors_named(filters.actor)))
+        query = query.where(or_(_contains(Event.actor_text, filters.actor), Event.id.in_(linked)))  # type: ignore[arg-type]
     if filters.location:
         query = query.where(_contains(Event.location_text, filters.location))  # type: ignore[arg-type]
     if filters.q:
