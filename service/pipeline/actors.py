@@ -5,11 +5,11 @@ person the article titled so. Each actor mention also gets its kind (`actor_kind
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from service.pipeline.actor_kinds import ActorKind, actor_kind
 from service.pipeline.countries import country_of
-from service.pipeline.lexicons import non_names
+from service.pipeline.lexicons import actor_kinds, non_names
 from service.pipeline.types import Event, Mention
 
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -73,10 +73,24 @@ def naming_entity(span: Span) -> tuple[Span | None, bool]:
     return None, False
 
 
+def head_word(token: Token) -> str:
+    """The head's lemma for the kinds lexicon. A capitalised plural opening a sentence ("Rebels of the
+    Free Army ...") is often tagged a proper noun and left unlemmatized: its lower-case singular stands in."""
+    lemma = token.lemma_.lower()
+    if lemma in actor_kinds() or token.pos_ != "PROPN" or not lemma.endswith("s"):
+        return lemma
+    return lemma[:-1]
+
+
 def _span(doc: Doc, mention: Mention) -> Span | None:
     if non_names().get(mention.text.lower()) == "pronoun":
         return None
-    return doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    # The words that qualify the head belong to its name even where the mention left them out
+    # ("Pakistani police" written as the agent "police").
+    return doc[min(span.start, span.root.left_edge.i) : span.end]
 
 
 def canonical_name(doc: Doc, mention: Mention) -> str | None:
@@ -92,7 +106,7 @@ def canonical_name(doc: Doc, mention: Mention) -> str | None:
             if titled is not None:
                 return titled.text
         return None
-    kind = actor_kind(head=span.root.lemma_, label=ent.label_, head_named=head_named)
+    kind = actor_kind(head=head_word(span.root), label=ent.label_, head_named=head_named)
     country = country_of(ent.text) if ent.label_ in ("NORP", "GPE") else None
     if country is not None and kind == "government":
         return _GOVERNMENT_OF.format(country=country)
@@ -114,7 +128,7 @@ def kind_of(doc: Doc, mention: Mention) -> ActorKind | None:
     span = _span(doc, mention)
     if span is not None:
         ent, head_named = naming_entity(span)
-        kind = actor_kind(head=span.root.lemma_, label=ent.label_ if ent is not None else None,
+        kind = actor_kind(head=head_word(span.root), label=ent.label_ if ent is not None else None,
                           head_named=head_named)
         if kind is not None:
             return kind
