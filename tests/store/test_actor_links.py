@@ -8,7 +8,10 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
+from service.config import Settings
 from service.flows import store_article
+from service.jobs.flows import accept_article, run_job
+from service.pipeline.pipeline import Pipeline
 from service.schemas import ArticleIn, Codes, EventPublic, MentionPublic, TextSpan
 from service.store import articles as article_store
 from service.store.actors import link_actors
@@ -92,3 +95,20 @@ def test_a_group_written_as_a_known_alias_joins_the_actor_seen_under_it(clean_da
         names = sorted(session.scalars(select(Actor.name)))
     engine.dispose()
     assert names == ["Hamas"]
+
+
+def test_an_asynchronous_extraction_links_its_actors_too(clean_database: str, pipeline: Pipeline,
+                                                         seed_article: dict[str, object]) -> None:
+    engine = make_engine(clean_database)
+    sessions = make_session_factory(engine)
+    settings = Settings(database_url=clean_database, auth=False)
+    accepted = accept_article(sessions=sessions, article=ArticleIn.model_validate(seed_article), body_html=None,
+                              request=None, max_open_jobs=10)
+    assert accepted.job is not None
+    assert run_job(sessions=sessions, pipeline=pipeline, job_id=accepted.job.id, settings=settings) == "done"
+    with sessions() as session:
+        massoud = session.scalars(select(Actor).where(Actor.key == "ahmad massoud")).one()
+        aliases = set(session.scalars(select(ActorAlias.alias).where(ActorAlias.actor_id == massoud.id)))
+        father = session.scalars(select(Actor).where(Actor.key == "ahmad shah massoud")).first()
+    engine.dispose()
+    assert (massoud.kind, aliases, father) == ("person", {"Ahmad Massoud", "Massoud"}, None)
