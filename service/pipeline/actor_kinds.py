@@ -3,12 +3,12 @@ population, decided from the named entity's label and the head noun (`resources/
 
 from __future__ import annotations
 
-from typing import Literal, cast
+from typing import cast, get_args
 
 from service.pipeline.lexicons import actor_kinds
+from service.pipeline.types import ActorKind
 
-ActorKind = Literal["person", "organisation", "armed group", "government", "population"]
-ACTOR_KINDS: tuple[ActorKind, ...] = ("person", "organisation", "armed group", "government", "population")
+ACTOR_KINDS: tuple[ActorKind, ...] = get_args(ActorKind)
 # The kind an entity label gives when the head noun says nothing: a country or city acting is its government
 # ("Pakistan deported ..."), a nationality or religious group its people.
 _LABEL_KINDS: dict[str, ActorKind] = {

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from service.pipeline.actor_kinds import ActorKind, actor_kind
+from service.pipeline.actor_kinds import actor_kind
 from service.pipeline.countries import country_of
 from service.pipeline.lexicons import actor_kinds, non_names
-from service.pipeline.types import Event, Mention
+from service.pipeline.types import ActorKind, Event, Mention
 
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _GROUP_LABELS = frozenset({"ORG", "NORP"})

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.actor_kinds import ACTOR_KINDS, ActorKind, actor_kind
+from service.pipeline.actor_kinds import ACTOR_KINDS, actor_kind
 from service.pipeline.lexicons import actor_kinds
+from service.pipeline.types import ActorKind
 
 
 @pytest.mark.parametrize(
