@@ -23,7 +23,7 @@ def _mention(mention: Mention | None) -> MentionPublic | None:
     if mention is None:
         return None
     return MentionPublic(
-        text=mention.text, canonical=mention.canonical, aliases=list(mention.aliases),
+        text=mention.text, canonical=mention.canonical, aliases=list(mention.aliases), kind=mention.kind,
         span=TextSpan(start=mention.start, end=mention.end),
     )
 

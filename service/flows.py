@@ -29,6 +29,7 @@ from service.schemas import (
     TemporalOut,
 )
 from service.store import articles as article_store
+from service.store.actors import link_actors
 from service.store.stories import link_stories
 from service.webhooks.outbox import enqueue_deliveries
 
@@ -131,6 +132,7 @@ def store_article(
                     body_html=body_html,
                 )
                 article_id = row.id
+                link_actors(session=session, article_id=article_id)  # actors across articles, in this transaction
                 link_stories(session=session, article_id=article_id)  # stories, in this transaction
                 enqueue_deliveries(session=session, article_id=article_id)  # the outbox, in this transaction
         except IntegrityError:

@@ -100,10 +100,14 @@ class TextSpan(BaseModel):
     end: int
 
 
+ActorKindName = Literal["person", "organisation", "armed group", "government", "population"]
+
+
 class MentionPublic(BaseModel):
     text: str
     canonical: str | None = None
     aliases: list[str] = Field(default_factory=list)
+    kind: ActorKindName | None = Field(default=None, description="For actors: what kind of actor the mention names.")
     span: TextSpan | None = None
 
 
@@ -327,6 +331,19 @@ class StorySummary(BaseModel):
     updated_at: datetime
 
 
+class ActorPublic(BaseModel):
+    """A canonical actor across articles, with the names it was seen under."""
+
+    id: int
+    name: str = Field(description="The canonical name: 'Ahmad Massoud', 'Taliban', 'Government of Pakistan'.")
+    kind: ActorKindName
+    aliases: list[str] = Field(description="Every name it was seen under, the canonical one first.")
+    event_count: int
+    article_count: int
+    created_at: datetime
+    updated_at: datetime
+
+
 class StoryPublic(StorySummary):
     sources: list[StorySource]
     agreement: StoryAgreement
@@ -348,3 +365,11 @@ class StorySplitIn(BaseModel):
 class StorySplitOut(BaseModel):
     stories: list[StorySummary] = Field(description="The story split (when events remain in it) and the new ones")
 
+
+class ActorDetail(ActorPublic):
+    article_ids: list[int] = Field(description="The articles it appears in, oldest first (at most 1000).")
+
+
+class ActorPage(BaseModel):
+    actors: list[ActorPublic]
+    next_cursor: str | None = None

@@ -76,6 +76,7 @@ def clean_database(database_url: str) -> str:
         connection.execute(text("DELETE FROM story_events"))
         connection.execute(text("DELETE FROM stories"))
         connection.execute(text("DELETE FROM events"))
+        connection.execute(text("DELETE FROM actors"))
         connection.execute(text("DELETE FROM articles"))
         connection.execute(text("DELETE FROM idempotency_records"))
         connection.execute(text("DELETE FROM api_keys"))

@@ -1,7 +1,7 @@
 """stories: events of different articles linked into one story, with the score and reasons of each link
 
 Revision ID: 0009_stories
-Revises: 0007_event_location_country
+Revises: 0008_actors
 Create Date: 2026-12-03 09:30:00
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009_stories"
-down_revision: str | None = "0007_event_location_country"
+down_revision: str | None = "0008_actors"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -15,7 +15,7 @@ from service.api.idempotency import IdempotencyKeys
 from service.api.limits import BodySizeLimit
 from service.api.observability import Observability
 from service.api.problems import install_problem_handlers
-from service.api.routes import articles, events, extraction, health, jobs, metrics, page, stories, webhooks
+from service.api.routes import actors, articles, events, extraction, health, jobs, metrics, page, stories, webhooks
 from service.api.security import authorize, warn_when_open
 from service.auth.rate_limit import RateLimiter
 from service.config import Settings
@@ -101,7 +101,7 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     app.add_middleware(ConditionalGet)
     app.add_middleware(Observability, metrics=app.state.metrics)  # outermost: sees every answer
     for router in (health.router, articles.router, extraction.router, events.router, jobs.router, metrics.router,
-                   webhooks.router, stories.router, page.router):
+                   webhooks.router, actors.router, stories.router, page.router):
         app.include_router(router)
     app.mount(page.STATIC_PREFIX, page.static_files(), name="static")
     return app

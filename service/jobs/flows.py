@@ -21,6 +21,7 @@ from service.pipeline.pipeline import Pipeline
 from service.schemas import ArticleIn, ArticleWithEvents, JobPublic
 from service.store import articles as article_store
 from service.store import jobs as job_store
+from service.store.actors import link_actors
 from service.store.stories import link_stories
 from service.webhooks.outbox import enqueue_deliveries
 
@@ -123,6 +124,7 @@ def run_job(
             if row is not None:
                 for event in events:
                     session.add(article_store.event_row(event, row))
+                link_actors(session=session, article_id=article.id)  # actors across articles, in this transaction
                 link_stories(session=session, article_id=article.id)  # stories, in this transaction
                 enqueue_deliveries(session=session, article_id=article.id)  # the outbox, in this transaction
             job_store.finish(session=session, job_id=job_id, status="done", now=_now())

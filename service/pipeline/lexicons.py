@@ -208,3 +208,13 @@ def conditional_marks() -> frozenset[str]:
 @cache
 def remembrance_heads() -> frozenset[str]:
     return read_set("lexicons/remembrance_heads.tsv")
+
+
+@cache
+def actor_kinds() -> dict[str, str]:
+    return {key: cells[0] for key, cells in read_mapping("lexicons/actor_kinds.tsv").items()}
+
+
+@cache
+def non_names() -> dict[str, str]:
+    return {key: cells[0] for key, cells in read_mapping("lexicons/non_names.tsv").items()}

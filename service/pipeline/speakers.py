@@ -104,6 +104,7 @@ def resolve_speaker(head: Token, previous: Mention | None) -> Mention:
             mention.canonical = person.text
         elif previous is not None:
             mention.canonical = previous.canonical or previous.text
+        mention.kind = "person"  # "he" and "she" are people whoever they are
         return mention
     ent = entity_of(head)
     if ent is not None and ent.label_ == "PERSON":
@@ -112,12 +113,14 @@ def resolve_speaker(head: Token, previous: Mention | None) -> Mention:
             mention.canonical = full.text if full is not None else ent.text
         else:
             mention.canonical = ent.text
+        mention.kind = "person"
         return mention
     appositions = [c for c in head.children if c.dep_ == "appos"]
     for appos in appositions:
         mention.aliases.append(mention_span(appos).text)
         if appos.ent_type_ == "PERSON" and mention.canonical is None:
             mention.canonical = mention_span(appos).text  # "The governor, Caleb Mutfwang, said"
+            mention.kind = "person"
     if _is_indefinite(head):
         name = _given_name(list(head.subtree))
         if name is None:
@@ -127,6 +130,7 @@ def resolve_speaker(head: Token, previous: Mention | None) -> Mention:
                     break
         if name is not None:
             mention.canonical = name.text
+            mention.kind = "person"  # someone who gave a name: "one resident ... his first name, Ahmar"
     return mention
 
 

@@ -274,7 +274,7 @@ def find_statements(doc: Doc, incident_sentences: frozenset[int]) -> tuple[list[
                 if last_speaker is not None:
                     speaker = event.speaker = Mention(last_speaker.text, last_speaker.start, last_speaker.end,
                                                       last_speaker.canonical or last_speaker.text,
-                                                      list(last_speaker.aliases))
+                                                      list(last_speaker.aliases), last_speaker.kind)
             event.subtype = speech_act(entry, event.quote or sentence.text, cue)
             event.explanation.append(f"cue '{cue.lemma_}' with speaker '{speaker.text}'")
             events.append(event)
@@ -296,7 +296,8 @@ def find_statements(doc: Doc, incident_sentences: frozenset[int]) -> tuple[list[
             end = max(sentence.end_char, quote.end + 1)
             event = _statement(text_of(doc)[quote.start - 1 : end].strip(), quote.start - 1, end, None, quote.start)
             event.speaker = Mention(last_quoted_speaker.text, last_quoted_speaker.start, last_quoted_speaker.end,
-                                    last_quoted_speaker.canonical, list(last_quoted_speaker.aliases))
+                                    last_quoted_speaker.canonical, list(last_quoted_speaker.aliases),
+                                    last_quoted_speaker.kind)
             event.quote = quote.text
             event.subtype = speech_act(None, quote.text)
             event.explanation.append("quotation continuing the previous speaker's")

@@ -9,6 +9,8 @@ EventType = Literal["desecration", "displacement", "statement"]
 # asserted: in the article's own voice; reported: on a named source's word ("officials said");
 # alleged: with a doubt cue ("allegedly", "purported", "claimed"); hedged: "may have"; denied.
 Certainty = Literal["asserted", "reported", "alleged", "denied", "hedged"]
+# What an actor is (see actor_kinds.py): decided from the head noun and the named entity's label.
+ActorKind = Literal["person", "organisation", "armed group", "government", "population"]
 
 
 @dataclass(slots=True)
@@ -20,6 +22,7 @@ class Mention:
     end: int
     canonical: str | None = None
     aliases: list[str] = field(default_factory=list)
+    kind: ActorKind | None = None
 
 
 Precision = Literal["country", "admin1", "city", "unresolved"]

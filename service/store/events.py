@@ -5,15 +5,17 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, and_, false, func, literal_column, or_, select, tuple_
+from sqlalchemy import Select, and_, false, func, literal_column, or_, select, tuple_, union
 from sqlalchemy.orm import Session
 
 from service.errors import InvalidInput
 from service.schemas import MAX_ID
-from service.store.models import Article, Event, StoryEvent
+from service.store.actors import actors_named
+from service.store.models import Article, Event, EventActor, StoryEvent
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +43,21 @@ def _contains(column: object, text: str) -> object:
     return column.like(f"%{_escape_like(text)}%", escape="\\")  # type: ignore[attr-defined]
 
 
-def filtered(filters: EventFilter) -> Select[Event]:
+def filtered(filters: EventFilter, actor_ids: Sequence[int] = ()) -> Select[Event]:
+    """The events matching the filters; `actor_ids` are the actors known by the `actor` filter's name."""
     query = select(Event)
     if filters.type:
         query = query.where(Event.type == filters.type)
     if filters.article_id is not None:
         query = query.where(Event.article_id == filters.article_id)
-    if filters.actor:
+    if filters.actor and actor_ids:
+        # The words as written (a substring), or an event linked to an actor known by this name or alias
+        # ("Massoud" finds the events of Ahmad Massoud). A union, not an OR, so that PostgreSQL can serve
+        # each half from its index (trigram; the links' actor index) and join the few ids.
+        written = select(Event.id).where(_contains(Event.actor_text, filters.actor))  # type: ignore[arg-type]
+        linked = select(EventActor.event_id).where(EventActor.actor_id.in_(actor_ids))
+        query = query.where(Event.id.in_(union(written, linked)))
+    elif filters.actor:
         query = query.where(_contains(Event.actor_text, filters.actor))  # type: ignore[arg-type]
     if filters.country:
         query = query.where(Event.location_country == filters.country)
@@ -87,7 +97,8 @@ def list_events(
     *, session: Session, filters: EventFilter, limit: int, cursor: str | None = None
 ) -> tuple[list[Event], str | None]:
     """One page of events in timeline order (dated by first day, then undated by article day, then id)."""
-    query = filtered(filters)
+    actor_ids = list(session.scalars(actors_named(filters.actor))) if filters.actor else []
+    query = filtered(filters, actor_ids)
     if cursor:
         undated, day, event_id = decode_cursor(cursor)
         query = query.where(tuple_(Event.undated, Event.sort_date, Event.id) > tuple_(undated, day, event_id))

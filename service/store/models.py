@@ -6,7 +6,20 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING_CONVENTION = {
@@ -217,3 +230,50 @@ class StoryEvent(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     story: Mapped[Story] = relationship(back_populates="links")
+
+
+class Actor(Base):
+    """A canonical actor across articles: "Ahmad Massoud", "Taliban", "Government of Pakistan". `key` is the
+    normalized name (`service/pipeline/actor_names.py`), unique, so concurrent posts naming one new actor make
+    one row."""
+
+    __tablename__ = "actors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+    # person | organisation | armed group | government | population
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    aliases: Mapped[list[ActorAlias]] = relationship(
+        back_populates="actor", cascade="all, delete-orphan", passive_deletes=True, order_by="ActorAlias.id"
+    )
+
+
+class ActorAlias(Base):
+    """A name an actor was seen under ("Massoud", "Taliban fighters"); the canonical name is one too. One key may
+    be the alias of several actors (two people called "Massoud"), once per actor."""
+
+    __tablename__ = "actor_aliases"
+    __table_args__ = (UniqueConstraint("actor_id", "key", name="uq_actor_aliases_actor_id_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300), index=True)
+
+    actor: Mapped[Actor] = relationship(back_populates="aliases")
+
+
+class EventActor(Base):
+    """An event's link to an actor in a role (agent, target, speaker, attribution). Goes with the event (and so
+    with its article); the actor stays."""
+
+    __tablename__ = "event_actors"
+    __table_args__ = (Index("ix_event_actors_actor_id_event_id", "actor_id", "event_id"),)
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(12), primary_key=True)

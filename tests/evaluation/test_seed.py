@@ -20,3 +20,11 @@ def test_seed_article_scores_at_least_095_with_its_dates_right(pipeline: Pipelin
     _, _, f1 = event_scoring.f1(result["tp"], result["fp"] + result["dup"], result["fn"])
     assert f1 >= 0.95, result["misses"] + result["extra"]
     assert result["args_ok"] / result["args_all"] >= 0.9, result["wrong"]
+
+
+def test_seed_statements_by_massoud_resolve_to_ahmad_massoud_never_his_father(pipeline: Pipeline) -> None:
+    article = ArticleIn.model_validate(json.loads((EXAMPLES / "panjshir" / "article.json").read_text()))
+    events = pipeline.extract(article.text, article.published_date).events
+    speakers = [e.speaker for e in events if e.speaker is not None and "Massoud" in e.speaker.text]
+    assert len(speakers) >= 3
+    assert {(s.canonical, s.kind) for s in speakers} == {("Ahmad Massoud", "person")}
