@@ -77,6 +77,16 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     return None
 
 
+def _adjacent_verb(doc: Doc, start: int) -> Token | None:
+    """The verb right before an expression ("said Tuesday", "said on Tuesday"), None if there is none."""
+    i = start - 1
+    if i >= 0 and doc[i].pos_ == "ADP":
+        i -= 1
+    if i >= 0 and doc[i].pos_ == "VERB" and doc[i].tag_ != "VBG":
+        return doc[i]
+    return None
+
+
 def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     """The tense of the clause holding the characters [start, end) of `doc`, None when unclear.
 
@@ -86,6 +96,9 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     if span is None or len(span) == 0:
         return None
     tok = span.root
+    adjacent = _adjacent_verb(doc, span.start)
+    if adjacent is not None:
+        return _verb_tense(adjacent)
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break

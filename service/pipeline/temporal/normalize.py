@@ -245,6 +245,8 @@ def n_relative(g: Groups, ctx: Context, args: Args) -> Norm | None:
     if unit is None or unit[1] or g["unit"].lower().endswith("s"):
         return None  # "coming months", "past years" are vague references, not one unit
     code, (offset, base) = unit[0], rel
+    if offset > 0 and "the" in g and ctx.tense() == "past" and ctx.anchor:
+        base = "narrative"  # "He arrived in 1995. The next year, he left.": the story's next year
     if code == "D" or base == "narrative":
         # "the next day"/"the following year" count from the story's date, at the unit's precision.
         return from_anchor(ctx, code, offset, keep_precision=False)
@@ -349,11 +351,13 @@ def n_year_ago(g: Groups, ctx: Context, args: Args) -> Norm | None:
 
 @normalizer
 def n_half(g: Groups, ctx: Context, args: Args) -> Norm | None:
-    """"the first half (of 1990)" -> 1990-H1."""
+    """"the first half (of 1990)" -> 1990-H1; "the second half of last year" -> the year before DCT's."""
     n = parse_ordinal(g["ord"])
     if n not in (1, 2):
         return None
     year = year_of(g)
+    if year is None and (relyear := rel_offset(g.get("relyear"))) is not None:
+        year = ctx.dct.year + relyear[0]
     return Norm(f"{year if year is not None else ctx.dct.year:04d}-H{n}", "quarter", ctx.dct_value)
 
 
