@@ -39,6 +39,7 @@ class Lexicon:
     day_words: dict[str, int]
     holidays: dict[str, str]  # name (lower-cased, straight apostrophes) -> date rule
     fragments: dict[str, str]
+    class_words: dict[str, tuple[str, ...]]  # placeholder -> its words, lower-cased (for the prefilter)
 
 
 def _fragments(
@@ -135,6 +136,16 @@ def lexicon() -> Lexicon:
         day_words=day_words,
         holidays={holiday_key(k): v for k, v in holidays.items()},
         fragments=fragments,
+        class_words={
+            name: tuple(sorted({w.lower() for w in ws}))
+            for name, ws in (
+                ("month", list(months)), ("weekday", list(weekdays)), ("unit", list(units)),
+                ("season", list(seasons)), ("daypart", list(day_parts)), ("decadeword", list(decades)),
+                ("meridiem", list(meridiems)), ("holiday", list(holidays)),
+                ("fuzzy", [w for w, (_v, kind) in numbers.items() if kind == "fuzzy"]),
+                *extra.items(),
+            )
+        },
     )
 
 

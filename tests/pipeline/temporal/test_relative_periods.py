@@ -1,0 +1,58 @@
+"""Periods counted from the story or the publication date, and the verb that sets a weekday's tense."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from service.pipeline.temporal import Timex
+
+Tag = Callable[[str, date], list[Timex]]
+DCT = date(1998, 3, 4)  # a Wednesday
+
+
+def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He arrived in 1995. The next year, he left.", [("1995", "DATE", "1995"), ("The next year", "DATE", "1996")]),
+        ("He arrived in 1995. Next year, he will leave.", [("1995", "DATE", "1995"), ("Next year", "DATE", "1999")]),
+        ("Prices will rise over the next year.", [("the next year", "DATE", "1999")]),
+        ("Sales rose in the second half of last year.", [("the second half of last year", "DATE", "1997-H2")]),
+        ("Sales will rise in the first half of next year.", [("the first half of next year", "DATE", "1999-H1")]),
+        ("The company had a loss in its 1997 fiscal year.", [("its 1997 fiscal year", "DATE", "1997")]),
+    ],
+    ids=[
+        "the-next-year-in-a-past-story-follows-the-story",
+        "bare-next-year-follows-the-publication",
+        "the-next-year-in-a-future-clause-follows-the-publication",
+        "half-of-last-year",
+        "half-of-next-year",
+        "its-fiscal-year",
+    ],
+)
+def test_relative_periods(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _triples(tag(text, DCT)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The company said on Tuesday it would cut 500 jobs.", "1998-03-03"),
+        ("The company said Tuesday it would cut 500 jobs.", "1998-03-03"),
+        ("The company said it would cut 500 jobs on Friday.", "1998-03-06"),
+    ],
+    ids=[
+        "said-on-weekday-before-a-future-clause",
+        "said-weekday-before-a-future-clause",
+        "weekday-inside-the-future-clause",
+    ],
+)
+def test_weekday_takes_the_tense_of_the_verb_right_before_it(tag: Tag, text: str, expected: str) -> None:
+    (timex,) = tag(text, DCT)
+    assert timex.value == expected
