@@ -205,7 +205,8 @@ def n_year(g: Groups, ctx: Context, args: Args) -> Norm | None:
 def n_decade(g: Groups, ctx: Context, args: Args) -> Norm | None:
     """A decade: "the 1990s" -> 199; "the nineties" -> the publication century's nineties."""
     if "year" in g:
-        return Norm(g["year"][:3], "decade")
+        # "1997's third quarter" is a year's, not a decade: decades are written from their first year.
+        return Norm(g["year"][:3], "decade") if g["year"].endswith("0") else None
     digit = lexicon().decades.get(g["decadeword"].lower())
     if digit is None:
         return None
@@ -300,8 +301,10 @@ def n_narrative(g: Groups, ctx: Context, args: Args) -> Norm | None:
 
 @normalizer
 def n_quarter(g: Groups, ctx: Context, args: Args) -> Norm | None:
-    """A fiscal quarter: "the third quarter (of 1990)", "next year's first quarter", "third-quarter"."""
-    q = parse_ordinal(g["ord"])
+    """A fiscal quarter: "the third quarter (of 1990)", "next year's first quarter", "third-quarter",
+    "the September quarter" (the quarter that month ends)."""
+    month = month_of(g["month"]) if "month" in g else None
+    q = (month - 1) // 3 + 1 if month else parse_ordinal(g["ord"])
     if q is None or not 1 <= q <= 4:
         return None
     year = year_of(g)
@@ -358,7 +361,11 @@ def n_half(g: Groups, ctx: Context, args: Args) -> Norm | None:
     year = year_of(g)
     if year is None and (relyear := rel_offset(g.get("relyear"))) is not None:
         year = ctx.dct.year + relyear[0]
-    return Norm(f"{year if year is not None else ctx.dct.year:04d}-H{n}", "quarter", ctx.dct_value)
+    if year is None:
+        # "Profit fell in the second half" told in March: the last second half, not the coming one.
+        begun = date(ctx.dct.year, 6 * n - 5, 1) <= ctx.dct
+        year = ctx.dct.year - (not begun and ctx.tense() == "past")
+    return Norm(f"{year:04d}-H{n}", "quarter", ctx.dct_value)
 
 
 @normalizer
