@@ -148,6 +148,17 @@ class Context:
             return self.quarter
         return None
 
+    def remember_period(self, value: str, start: int) -> None:
+        """Record a definite reporting period of months ("For the nine months, ...") as the anchor.
+
+        Earnings news compares such a period with the year before it: a later "a year earlier" means
+        the year before, no longer the quarter reported on before the period was named.
+        """
+        months = value.removeprefix("P").removesuffix("M")
+        if months.isdigit() and 2 <= int(months) <= 11:
+            self.quarter = None
+            self.anchor, self.anchor_pos = (f"{self.dct.year:04d}", "year"), start
+
     def remember(self, value: str, precision: str | None, start: int, anchor: str | None) -> None:
         """Record a resolved value as the narrative anchor (only calendar values, not *_REF).
 

@@ -61,5 +61,7 @@ def find_timexes(doc: Doc, dct: date | datetime) -> list[Timex]:
                 anchor=norm.anchor,
             )
         )
+        if ttype == "DURATION" and text[cand.start : cand.end].lower().startswith("the "):
+            ctx.remember_period(norm.value, cand.start)
         ctx.remember(norm.value, norm.precision, cand.start, norm.anchor)
     return out

@@ -55,3 +55,17 @@ def test_same_period_is_the_quarter_just_reported(tag: Tag) -> None:
 def test_comparable_period_is_the_reported_quarter_a_year_before(tag: Tag) -> None:
     found = tag("Net income rose in the third quarter, compared with a loss in the comparable period.", DCT)
     assert _triples(found)[1] == ("the comparable period", "DATE", "1996-Q3")
+
+
+def test_a_year_earlier_after_a_nine_month_period_is_the_year_before(tag: Tag) -> None:
+    text = (
+        "Net income rose 10% in the third quarter from a year earlier. "
+        "For the nine months, net fell to $5 million from $7 million a year earlier."
+    )
+    values = [(t.text, t.value) for t in tag(text, date(1989, 10, 26))]
+    assert values == [
+        ("the third quarter", "1989-Q3"),
+        ("a year earlier", "1988-Q3"),
+        ("the nine months", "P9M"),
+        ("a year earlier", "1988"),
+    ]
