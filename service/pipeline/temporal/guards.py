@@ -70,6 +70,17 @@ def not_rate(span: Span, doc: Doc) -> bool:
     return not (before[-1].pos_ in ("NOUN", "PROPN") and any(t.like_num for t in before[:-1]))
 
 
+def not_fraction(span: Span, doc: Doc) -> bool:
+    """Reject a share written with quarters: "three-quarters of its food", "two quarters of the vote"."""
+    if not span[-1].lower_.endswith(("quarter", "quarters")) or span.end + 1 >= len(doc):
+        return True
+    after, determiner = doc[span.end], doc[span.end + 1]
+    if after.lower_ != "of":
+        return True
+    hyphenated = "-quarter" in span.text.lower()
+    return not (hyphenated or determiner.pos_ in ("DET", "PRON"))
+
+
 GUARDS: dict[str, Guard] = {
     "not_verb": not_verb,
     "no_name": no_name,
@@ -77,6 +88,7 @@ GUARDS: dict[str, Guard] = {
     "no_noun_after": no_noun_after,
     "adverb": adverb,
     "not_rate": not_rate,
+    "not_fraction": not_fraction,
 }
 
 

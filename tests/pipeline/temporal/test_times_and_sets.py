@@ -1,4 +1,4 @@
-"""Parts of named days, twilight words, half units inside a count, and "every other" sets."""
+"""Parts of named days, twilight words, half units inside a count, sets, and shares that are not durations."""
 
 from __future__ import annotations
 
@@ -27,6 +27,11 @@ def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
         ("The dawn of a new era.", []),
         ("The meeting lasted three and a half hours.", [("three and a half hours", "DURATION", "PT3H30M")]),
         ("The paper is published every other week.", [("every other week", "SET", "P2W")]),
+        ("Iraq imports about three-quarters of its food.", []),
+        ("He won two quarters of the vote.", []),
+        ("Sales fell for three quarters.", [("three quarters", "DURATION", "P3Q")]),
+        ("The chip runs 15 million instructions per second.", []),
+        ("The board meets each year.", [("each year", "SET", "P1Y")]),
     ],
     ids=[
         "night-of-a-date",
@@ -36,6 +41,11 @@ def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
         "dawn-as-a-noun-is-not-a-time",
         "half-inside-the-count",
         "every-other-week",
+        "hyphenated-share-is-not-a-duration",
+        "share-of-a-whole-is-not-a-duration",
+        "quarters-as-a-duration",
+        "rate-per-unit-is-not-a-set",
+        "each-year-is-a-set",
     ],
 )
 def test_times_and_sets(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
