@@ -203,10 +203,13 @@ def n_year(g: Groups, ctx: Context, args: Args) -> Norm | None:
 
 @normalizer
 def n_decade(g: Groups, ctx: Context, args: Args) -> Norm | None:
-    """A decade: "the 1990s" -> 199; "the nineties" -> the publication century's nineties."""
+    """A decade: "the 1990s" -> 199; "the nineties", "the '90s" -> the latest nineties begun by DCT."""
     if "year" in g:
         # "1997's third quarter" is a year's, not a decade: decades are written from their first year.
         return Norm(g["year"][:3], "decade") if g["year"].endswith("0") else None
+    if "yy" in g:
+        century = ctx.dct.year // 100 - (int(f"{ctx.dct.year // 100}{g['yy']}") > ctx.dct.year)
+        return Norm(f"{century}{g['yy'][0]}", "decade", ctx.dct_value)
     digit = lexicon().decades.get(g["decadeword"].lower())
     if digit is None:
         return None

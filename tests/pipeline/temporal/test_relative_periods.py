@@ -26,6 +26,18 @@ def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
         ("Sales rose in the second half of last year.", [("the second half of last year", "DATE", "1997-H2")]),
         ("Sales will rise in the first half of next year.", [("the first half of next year", "DATE", "1999-H1")]),
         ("The company had a loss in its 1997 fiscal year.", [("its 1997 fiscal year", "DATE", "1997")]),
+        (
+            "He arrived on March 3 and left the day after.",
+            [("March 3", "DATE", "1998-03-03"), ("the day after", "DATE", "1998-03-04")],
+        ),
+        (
+            "He arrived in 1995 and left the year before.",
+            [("1995", "DATE", "1995"), ("the year before", "DATE", "1994")],
+        ),
+        ("He left the day before the election.", []),
+        ("The '80s were wild.", [("The '80s", "DATE", "198")]),
+        ("In the mid-'90s, the firm grew.", [("the mid-'90s", "DATE", "199")]),
+        ("It was 80s music.", []),
     ],
     ids=[
         "the-next-year-in-a-past-story-follows-the-story",
@@ -34,6 +46,12 @@ def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
         "half-of-last-year",
         "half-of-next-year",
         "its-fiscal-year",
+        "the-day-after-counts-from-the-story",
+        "the-year-before-counts-from-the-story",
+        "the-day-before-an-event-has-no-value-here",
+        "decade-in-two-digits",
+        "mid-decade-in-two-digits",
+        "bare-two-digit-decade-without-the-is-not-tagged",
     ],
 )
 def test_relative_periods(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
