@@ -31,6 +31,7 @@ def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
         ("They met on Memorial Day.", [("Memorial Day", "DATE", "1997-05-26")]),
         ("He bought a Christmas tree.", []),
         ("Sales rose during the Christmas season.", []),
+        ("Police linked them to the Easter Sunday attacks.", []),
     ],
     ids=[
         "fixed-day-past-clause",
@@ -43,6 +44,7 @@ def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
         "last-monday-of-may",
         "holiday-as-noun-modifier-is-not-a-date",
         "holiday-season-is-not-the-day",
+        "weekday-of-a-holiday-name-is-not-a-weekday",
     ],
 )
 def test_holidays(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
