@@ -34,6 +34,12 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return aux, heads, preps
 
 
+@cache
+def _schedule_verbs() -> frozenset[str]:
+    """Verbs whose simple present with a date tells a scheduled event ("Talks resume Friday")."""
+    return frozenset(r[0] for r in read_table("temporal/tense_cues.tsv") if r[1] == "schedule_verb")
+
+
 def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     """The tense of a verb token from its tag and auxiliaries; infinitives defer to their governor."""
     future_aux, future_heads, _ = _cues()
@@ -87,6 +93,16 @@ def _adjacent_verb(doc: Doc, start: int) -> Token | None:
     return None
 
 
+def _schedules(verb: Token) -> bool:
+    """A simple present (no auxiliary) of a timetable verb: "resumes", "meet" in "Arafat and Ross meet Monday"."""
+    return (
+        verb.tag_ in _PRESENT_TAGS
+        and verb.pos_ == "VERB"
+        and verb.lemma_ in _schedule_verbs()
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     """The tense of the clause holding the characters [start, end) of `doc`, None when unclear.
 
@@ -105,7 +121,10 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    return _verb_tense(tok)
+    tense = _verb_tense(tok)
+    if tense == "present" and _schedules(tok):
+        return "future"  # news' present of a timetable: "Talks resume Friday", "The court rules Monday"
+    return tense
 
 
 @dataclass

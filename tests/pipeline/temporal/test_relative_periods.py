@@ -74,3 +74,17 @@ def test_relative_periods(tag: Tag, text: str, expected: list[tuple[str, str, st
 def test_weekday_takes_the_tense_of_the_verb_right_before_it(tag: Tag, text: str, expected: str) -> None:
     (timex,) = tag(text, DCT)
     assert timex.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The president signs the bill Friday.", "1998-03-06"),
+        ("Netanyahu and Arafat meet separately Monday with the envoy.", "1998-03-09"),
+        ("The president says Friday's vote was fair.", "1998-02-27"),
+    ],
+    ids=["timetable-present-looks-ahead", "plural-timetable-present-looks-ahead", "reporting-present-looks-back"],
+)
+def test_simple_present_of_a_timetable_verb_looks_ahead(tag: Tag, text: str, expected: str) -> None:
+    (timex,) = tag(text, DCT)
+    assert timex.value == expected
