@@ -32,6 +32,10 @@ def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
         ("Sales fell for three quarters.", [("three quarters", "DURATION", "P3Q")]),
         ("The chip runs 15 million instructions per second.", []),
         ("The board meets each year.", [("each year", "SET", "P1Y")]),
+        (
+            "Flights leave on Monday and Tuesday nights.",
+            [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")],
+        ),
     ],
     ids=[
         "night-of-a-date",
@@ -46,6 +50,7 @@ def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
         "quarters-as-a-duration",
         "rate-per-unit-is-not-a-set",
         "each-year-is-a-set",
+        "two-weekdays-share-a-part-of-day-set",
     ],
 )
 def test_times_and_sets(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
