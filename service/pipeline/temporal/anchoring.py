@@ -106,15 +106,13 @@ def _schedules(verb: Token) -> bool:
 def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     """The tense of the clause holding the characters [start, end) of `doc`, None when unclear.
 
-    Reads the parse: the expression's root token, climbed up to its first verb.
+    Reads the parse: the verb right before the expression, else its root token climbed up to its first
+    verb (the parse often hangs "said on Tuesday it would..." on the later verb).
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    tok = span.root
-    adjacent = _adjacent_verb(doc, span.start)
-    if adjacent is not None:
-        return _verb_tense(adjacent)
+    tok = _adjacent_verb(doc, span.start) or span.root
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break

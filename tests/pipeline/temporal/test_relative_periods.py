@@ -81,9 +81,15 @@ def test_weekday_takes_the_tense_of_the_verb_right_before_it(tag: Tag, text: str
     [
         ("The president signs the bill Friday.", "1998-03-06"),
         ("Netanyahu and Arafat meet separately Monday with the envoy.", "1998-03-09"),
+        ("The two leaders meet Monday in Geneva.", "1998-03-09"),
         ("The president says Friday's vote was fair.", "1998-02-27"),
     ],
-    ids=["timetable-present-looks-ahead", "plural-timetable-present-looks-ahead", "reporting-present-looks-back"],
+    ids=[
+        "timetable-present-looks-ahead",
+        "plural-timetable-present-looks-ahead",
+        "timetable-verb-right-before-the-weekday",
+        "reporting-present-looks-back",
+    ],
 )
 def test_simple_present_of_a_timetable_verb_looks_ahead(tag: Tag, text: str, expected: str) -> None:
     (timex,) = tag(text, DCT)
