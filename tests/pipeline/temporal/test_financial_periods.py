@@ -31,6 +31,8 @@ def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
         ("Net income will rise in the second half.", [("the second half", "DATE", "1998-H2")]),
         ("The company will report results in the current fiscal year.", [("the current fiscal year", "DATE", "1998")]),
         ("Prices rose in the 1990's.", [("the 1990's", "DATE", "199")]),
+        ("Sales rose in the latest fiscal year.", [("the latest fiscal year", "DATE", "1997")]),
+        ("Sales will rise next fiscal year.", [("next fiscal year", "DATE", "1999")]),
     ],
     ids=[
         "quarter-named-by-its-month",
@@ -41,6 +43,8 @@ def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
         "future-second-half-is-this-years",
         "current-fiscal-year",
         "decade-with-apostrophe",
+        "latest-fiscal-year-is-the-last-one",
+        "next-fiscal-year",
     ],
 )
 def test_reporting_periods(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
