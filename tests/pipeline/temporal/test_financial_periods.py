@@ -33,6 +33,7 @@ def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
         ("Prices rose in the 1990's.", [("the 1990's", "DATE", "199")]),
         ("Sales rose in the latest fiscal year.", [("the latest fiscal year", "DATE", "1997")]),
         ("Sales will rise next fiscal year.", [("next fiscal year", "DATE", "1999")]),
+        ("Sales rose in the first half of fiscal 1997.", [("the first half of fiscal 1997", "DATE", "1997-H1")]),
     ],
     ids=[
         "quarter-named-by-its-month",
@@ -45,6 +46,7 @@ def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
         "decade-with-apostrophe",
         "latest-fiscal-year-is-the-last-one",
         "next-fiscal-year",
+        "half-of-a-fiscal-year",
     ],
 )
 def test_reporting_periods(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
