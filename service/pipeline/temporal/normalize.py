@@ -81,6 +81,8 @@ def year_of(g: Groups) -> int | None:
         return parse_year_words(g["yearword"])
     if "yearnum" in g and (n := parse_number(g["yearnum"])) is not None and 1000 <= n <= 2100:
         return int(n)
+    if "century" in g and "yy" in g:  # "1990-95": the century of the range's first year
+        return int(g["century"] + g["yy"])
     return None
 
 
@@ -205,7 +207,10 @@ def n_year(g: Groups, ctx: Context, args: Args) -> Norm | None:
 def n_decade(g: Groups, ctx: Context, args: Args) -> Norm | None:
     """A decade: "the 1990s" -> 199; "the nineties", "the '90s" -> the latest nineties begun by DCT."""
     if "year" in g:
-        # "1997's third quarter" is a year's, not a decade: decades are written from their first year.
+        # "1997's third quarter" is a year's, not a decade: decades are written from their first year;
+        # "the 1800s" are a century (TimeML writes it with two digits).
+        if g["year"].endswith("00"):
+            return Norm(g["year"][:2], "century")
         return Norm(g["year"][:3], "decade") if g["year"].endswith("0") else None
     if "yy" in g:
         century = ctx.dct.year // 100 - (int(f"{ctx.dct.year // 100}{g['yy']}") > ctx.dct.year)

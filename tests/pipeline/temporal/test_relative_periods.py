@@ -38,6 +38,10 @@ def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
         ("The '80s were wild.", [("The '80s", "DATE", "198")]),
         ("In the mid-'90s, the firm grew.", [("the mid-'90s", "DATE", "199")]),
         ("It was 80s music.", []),
+        ("Sales rose in 1990-95.", [("1990", "DATE", "1990"), ("95", "DATE", "1995")]),
+        ("Sales rose from 1990-1995.", [("1990", "DATE", "1990"), ("1995", "DATE", "1995")]),
+        ("It was founded in the 1800s.", [("the 1800s", "DATE", "18")]),
+        ("The decision came after months of talks.", [("months", "DURATION", "PXM")]),
     ],
     ids=[
         "the-next-year-in-a-past-story-follows-the-story",
@@ -52,6 +56,10 @@ def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
         "decade-in-two-digits",
         "mid-decade-in-two-digits",
         "bare-two-digit-decade-without-the-is-not-tagged",
+        "two-digit-end-of-a-year-range",
+        "four-digit-year-range",
+        "hundreds-are-a-century",
+        "after-months-of",
     ],
 )
 def test_relative_periods(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
