@@ -13,7 +13,7 @@ from datetime import date, datetime
 from spacy.tokens import Doc
 
 from service.pipeline.paragraphs import text_of
-from service.pipeline.temporal import holidays, normalize_spans  # noqa: F401  (register their normalizers)
+from service.pipeline.temporal import holidays, normalize_periods, normalize_spans  # noqa: F401  (register normalizers)
 from service.pipeline.temporal.anchoring import Context
 from service.pipeline.temporal.guards import passes
 from service.pipeline.temporal.normalize import NORMALIZERS, Norm
