@@ -34,6 +34,12 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return aux, heads, preps
 
 
+@cache
+def _schedule_verbs() -> frozenset[str]:
+    """Verbs whose simple present with a date tells a scheduled event ("Talks resume Friday")."""
+    return frozenset(r[0] for r in read_table("temporal/tense_cues.tsv") if r[1] == "schedule_verb")
+
+
 def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     """The tense of a verb token from its tag and auxiliaries; infinitives defer to their governor."""
     future_aux, future_heads, _ = _cues()
@@ -77,22 +83,46 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     return None
 
 
+def _adjacent_verb(doc: Doc, start: int) -> Token | None:
+    """The verb right before an expression ("said Tuesday", "said on Tuesday"), None if there is none."""
+    i = start - 1
+    if i >= 0 and doc[i].pos_ == "ADP":
+        i -= 1
+    if i >= 0 and doc[i].pos_ == "VERB" and doc[i].tag_ != "VBG":
+        return doc[i]
+    return None
+
+
+def _schedules(verb: Token) -> bool:
+    """A simple present (no auxiliary) of a timetable verb: "resumes", "meet" in "Arafat and Ross meet Monday"."""
+    return (
+        verb.tag_ in _PRESENT_TAGS
+        and verb.pos_ == "VERB"
+        and verb.lemma_ in _schedule_verbs()
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     """The tense of the clause holding the characters [start, end) of `doc`, None when unclear.
 
-    Reads the parse: the expression's root token, climbed up to its first verb.
+    Reads the parse: the verb right before the expression, else its root token climbed up to its first
+    verb (the parse often hangs "said on Tuesday it would..." on the later verb).
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    tok = span.root
+    tok = _adjacent_verb(doc, span.start) or span.root
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    return _verb_tense(tok)
+    tense = _verb_tense(tok)
+    if tense == "present" and _schedules(tok):
+        return "future"  # news' present of a timetable: "Talks resume Friday", "The court rules Monday"
+    return tense
 
 
 @dataclass
@@ -134,6 +164,17 @@ class Context:
         if self.quarter and self.start - self.quarter_pos <= window:
             return self.quarter
         return None
+
+    def remember_period(self, value: str, start: int) -> None:
+        """Record a definite reporting period of months ("For the nine months, ...") as the anchor.
+
+        Earnings news compares such a period with the year before it: a later "a year earlier" means
+        the year before, no longer the quarter reported on before the period was named.
+        """
+        months = value.removeprefix("P").removesuffix("M")
+        if months.isdigit() and 2 <= int(months) <= 11:
+            self.quarter = None
+            self.anchor, self.anchor_pos = (f"{self.dct.year:04d}", "year"), start
 
     def remember(self, value: str, precision: str | None, start: int, anchor: str | None) -> None:
         """Record a resolved value as the narrative anchor (only calendar values, not *_REF).

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from service.pipeline.temporal.lexicon import lexicon
+from service.pipeline.temporal.lexicon import holiday_key, lexicon
 
 Guard = Callable[[Span, Doc], bool]
 
@@ -28,6 +28,13 @@ def not_verb(span: Span, doc: Doc) -> bool:
     lex = lexicon()
     names = [t for t in span if t.lower_ in lex.months or t.lower_ in lex.weekdays]
     return not any(t.tag_ == "MD" or t.tag_.startswith("VB") for t in names)
+
+
+def not_holiday_part(span: Span, doc: Doc) -> bool:
+    """Reject the weekday of a holiday's name ("the Easter Sunday attacks", "Good Friday" as a modifier)."""
+    if span.start == 0:
+        return True
+    return holiday_key(f"{doc[span.start - 1].text} {span.text}") not in lexicon().holidays
 
 
 def no_name(span: Span, doc: Doc) -> bool:
@@ -70,13 +77,26 @@ def not_rate(span: Span, doc: Doc) -> bool:
     return not (before[-1].pos_ in ("NOUN", "PROPN") and any(t.like_num for t in before[:-1]))
 
 
+def not_fraction(span: Span, doc: Doc) -> bool:
+    """Reject a share written with quarters: "three-quarters of its food", "two quarters of the vote"."""
+    if not span[-1].lower_.endswith(("quarter", "quarters")) or span.end + 1 >= len(doc):
+        return True
+    after, determiner = doc[span.end], doc[span.end + 1]
+    if after.lower_ != "of":
+        return True
+    hyphenated = "-quarter" in span.text.lower()
+    return not (hyphenated or determiner.pos_ in ("DET", "PRON"))
+
+
 GUARDS: dict[str, Guard] = {
     "not_verb": not_verb,
+    "not_holiday_part": not_holiday_part,
     "no_name": no_name,
     "year": year,
     "no_noun_after": no_noun_after,
     "adverb": adverb,
     "not_rate": not_rate,
+    "not_fraction": not_fraction,
 }
 
 

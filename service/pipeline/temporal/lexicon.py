@@ -37,7 +37,9 @@ class Lexicon:
     meridiems: dict[str, int]
     modifiers: dict[str, tuple[int, str]]  # word -> (offset, base "dct"/"narrative")
     day_words: dict[str, int]
+    holidays: dict[str, str]  # name (lower-cased, straight apostrophes) -> date rule
     fragments: dict[str, str]
+    class_words: dict[str, tuple[str, ...]]  # placeholder -> its words, lower-cased (for the prefilter)
 
 
 def _fragments(
@@ -50,6 +52,7 @@ def _fragments(
     day_parts: list[str],
     decades: list[str],
     meridiems: list[str],
+    holidays: list[str],
     extra: dict[str, list[str]],
 ) -> dict[str, str]:
     """Regex templates for each placeholder; `{g}` is replaced by the group name at rule load time."""
@@ -85,6 +88,8 @@ def _fragments(
         "daypart": "(?P<{g}>" + _alternation(day_parts) + ")",
         "decadeword": "(?P<{g}>" + _alternation(decades) + ")",
         "meridiem": "(?P<{g}>" + _alternation(meridiems) + r")(?![A-Za-z])",
+        # Holiday names are proper nouns: matched as written, "'" standing for either apostrophe.
+        "holiday": "(?P<{g}>(?-i:" + _alternation(holidays).replace("'", "['’]") + r"))(?![A-Za-z])",
     }
 
 
@@ -106,6 +111,7 @@ def lexicon() -> Lexicon:
     meridiems = {r[0].lower(): int(r[1]) for r in pairs("meridiems.tsv")}
     modifiers = {r[0].lower(): (int(r[1]), r[2]) for r in pairs("modifiers.tsv")}
     day_words = {r[0].lower(): int(r[1]) for r in pairs("day_words.tsv")}
+    holidays = {r[0]: r[1] for r in pairs("holidays.tsv")}
     extra = {
         "rel": list(modifiers),
         "mod": [r[0] for r in pairs("mods.tsv")],
@@ -114,7 +120,7 @@ def lexicon() -> Lexicon:
     }
     fragments = _fragments(
         list(months), list(weekdays), numbers, list(ordinals), list(units), list(seasons),
-        list(day_parts), list(decades), list(meridiems), extra,
+        list(day_parts), list(decades), list(meridiems), list(holidays), extra,
     )
     return Lexicon(
         months={k.lower(): v for k, v in months.items()},
@@ -128,8 +134,24 @@ def lexicon() -> Lexicon:
         meridiems=meridiems,
         modifiers=modifiers,
         day_words=day_words,
+        holidays={holiday_key(k): v for k, v in holidays.items()},
         fragments=fragments,
+        class_words={
+            name: tuple(sorted({w.lower() for w in ws}))
+            for name, ws in (
+                ("month", list(months)), ("weekday", list(weekdays)), ("unit", list(units)),
+                ("season", list(seasons)), ("daypart", list(day_parts)), ("decadeword", list(decades)),
+                ("meridiem", list(meridiems)), ("holiday", list(holidays)),
+                ("fuzzy", [w for w, (_v, kind) in numbers.items() if kind == "fuzzy"]),
+                *extra.items(),
+            )
+        },
     )
+
+
+def holiday_key(name: str) -> str:
+    """The lookup key of a holiday name as written ("New Year’s Day" -> "new year's day")."""
+    return " ".join(name.lower().replace("’", "'").replace("-", " ").split())
 
 
 def parse_number(text: str) -> float | None:

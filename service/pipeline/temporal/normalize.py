@@ -2,7 +2,8 @@
 
 Every normalizer reads the match groups (`g`, only the groups that matched), the document `Context`
 (publication date, tense, narrative anchor) and the rule's `args` from `rules.tsv`, and returns a
-`Norm` or None to reject the match. Durations, sets and clock times live in `normalize_spans.py`.
+`Norm` or None to reject the match. Durations, sets and clock times live in `normalize_spans.py`, quarters
+and halves in `normalize_periods.py`, holidays in `holidays.py`.
 """
 
 from __future__ import annotations
@@ -81,6 +82,8 @@ def year_of(g: Groups) -> int | None:
         return parse_year_words(g["yearword"])
     if "yearnum" in g and (n := parse_number(g["yearnum"])) is not None and 1000 <= n <= 2100:
         return int(n)
+    if "century" in g and "yy" in g:  # "1990-95": the century of the range's first year
+        return int(g["century"] + g["yy"])
     return None
 
 
@@ -203,9 +206,16 @@ def n_year(g: Groups, ctx: Context, args: Args) -> Norm | None:
 
 @normalizer
 def n_decade(g: Groups, ctx: Context, args: Args) -> Norm | None:
-    """A decade: "the 1990s" -> 199; "the nineties" -> the publication century's nineties."""
+    """A decade: "the 1990s" -> 199; "the nineties", "the '90s" -> the latest nineties begun by DCT."""
     if "year" in g:
-        return Norm(g["year"][:3], "decade")
+        # "1997's third quarter" is a year's, not a decade: decades are written from their first year;
+        # "the 1800s" are a century (TimeML writes it with two digits).
+        if g["year"].endswith("00"):
+            return Norm(g["year"][:2], "century")
+        return Norm(g["year"][:3], "decade") if g["year"].endswith("0") else None
+    if "yy" in g:
+        century = ctx.dct.year // 100 - (int(f"{ctx.dct.year // 100}{g['yy']}") > ctx.dct.year)
+        return Norm(f"{century}{g['yy'][0]}", "decade", ctx.dct_value)
     digit = lexicon().decades.get(g["decadeword"].lower())
     if digit is None:
         return None
@@ -245,6 +255,8 @@ def n_relative(g: Groups, ctx: Context, args: Args) -> Norm | None:
     if unit is None or unit[1] or g["unit"].lower().endswith("s"):
         return None  # "coming months", "past years" are vague references, not one unit
     code, (offset, base) = unit[0], rel
+    if offset > 0 and "the" in g and ctx.tense() == "past" and ctx.anchor:
+        base = "narrative"  # "He arrived in 1995. The next year, he left.": the story's next year
     if code == "D" or base == "narrative":
         # "the next day"/"the following year" count from the story's date, at the unit's precision.
         return from_anchor(ctx, code, offset, keep_precision=False)
@@ -294,67 +306,6 @@ def n_narrative(g: Groups, ctx: Context, args: Args) -> Norm | None:
         if start:
             return Norm(fmt(shift(start, "Y", -1), "quarter"), "quarter", quarter)
     return from_anchor(ctx, unit[0], direction * round(n))
-
-
-@normalizer
-def n_quarter(g: Groups, ctx: Context, args: Args) -> Norm | None:
-    """A fiscal quarter: "the third quarter (of 1990)", "next year's first quarter", "third-quarter"."""
-    q = parse_ordinal(g["ord"])
-    if q is None or not 1 <= q <= 4:
-        return None
-    year = year_of(g)
-    if year is None and (relyear := rel_offset(g.get("relyear"))) is not None:
-        year = ctx.dct.year + relyear[0]
-    if year is not None:
-        return Norm(f"{year:04d}-Q{q}", "quarter", None if "year" in g else ctx.dct_value)
-    # Earnings news reports on quarters already begun, whatever the tense ("will report
-    # third-quarter results" in October means this year's third quarter).
-    starts = [date(y, 3 * q - 2, 1) for y in (ctx.dct.year - 1, ctx.dct.year)]
-    day = max(s for s in starts if s <= ctx.dct)
-    return Norm(fmt(day, "quarter"), "quarter", ctx.dct_value)
-
-
-@normalizer
-def n_quarter_ref(g: Groups, ctx: Context, args: Args) -> Norm | None:
-    """"the quarter"/"the latest period": the last quarter mentioned, else DCT's (args which).
-
-    which=completed ("the latest quarter") takes the last quarter mentioned only when it is over by
-    the calendar, else the quarter before DCT's: the latest quarter reported on has ended."""
-    if args.get("which") == "current":  # "the current quarter" is DCT's, whatever was mentioned before
-        return Norm(fmt(ctx.dct, "quarter"), "quarter", ctx.dct_value)
-    if ctx.quarter and args.get("which") == "completed":
-        start = value_start(ctx.quarter)
-        if start is not None and start < date(ctx.dct.year, 3 * ((ctx.dct.month - 1) // 3) + 1, 1):
-            return Norm(ctx.quarter, "quarter", ctx.quarter)
-        return Norm(fmt(shift(ctx.dct, "Q", -1), "quarter"), "quarter", ctx.dct_value)
-    if ctx.quarter:
-        return Norm(ctx.quarter, "quarter", ctx.quarter)
-    day = ctx.dct if args.get("which") == "current" else shift(ctx.dct, "Q", -1)
-    return Norm(fmt(day, "quarter"), "quarter", ctx.dct_value)
-
-
-@normalizer
-def n_year_ago(g: Groups, ctx: Context, args: Args) -> Norm | None:
-    """"the year-ago quarter", "the 1988 period": the last quarter mentioned, in the year before."""
-    quarter = ctx.recent_quarter(window=800)
-    year = year_of(g)
-    if quarter:
-        q = quarter[-1]
-        target = year if year is not None else int(quarter[:4]) - 1
-        return Norm(f"{target:04d}-Q{q}", "quarter", quarter)
-    if year is not None:
-        return Norm(f"{year:04d}", "year")
-    return Norm(f"{ctx.dct.year - 1:04d}", "year", ctx.dct_value)
-
-
-@normalizer
-def n_half(g: Groups, ctx: Context, args: Args) -> Norm | None:
-    """"the first half (of 1990)" -> 1990-H1."""
-    n = parse_ordinal(g["ord"])
-    if n not in (1, 2):
-        return None
-    year = year_of(g)
-    return Norm(f"{year if year is not None else ctx.dct.year:04d}-H{n}", "quarter", ctx.dct_value)
 
 
 @normalizer

@@ -81,11 +81,11 @@ def n_set_weekday(g: Groups, ctx: Context, args: Args) -> Norm | None:
 
 @normalizer
 def n_set_unit(g: Groups, ctx: Context, args: Args) -> Norm | None:
-    """"each year"/"every two weeks"/"twice a year" -> P1Y, P2W, P1Y."""
+    """"each year"/"every two weeks"/"every other week"/"twice a year" -> P1Y, P2W, P2W, P1Y."""
     unit = unit_of(g["unit"])
     if unit is None:
         return None
-    n = count_of(g["num"]) if "num" in g else 1.0
+    n = count_of(g["num"]) if "num" in g else 2.0 if "other" in g else 1.0
     return Norm(duration_value(n if n else 1.0, unit[0]), None)
 
 

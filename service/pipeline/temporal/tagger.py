@@ -13,7 +13,7 @@ from datetime import date, datetime
 from spacy.tokens import Doc
 
 from service.pipeline.paragraphs import text_of
-from service.pipeline.temporal import normalize_spans  # noqa: F401  (registers span normalizers)
+from service.pipeline.temporal import holidays, normalize_periods, normalize_spans  # noqa: F401  (register normalizers)
 from service.pipeline.temporal.anchoring import Context
 from service.pipeline.temporal.guards import passes
 from service.pipeline.temporal.normalize import NORMALIZERS, Norm
@@ -61,5 +61,7 @@ def find_timexes(doc: Doc, dct: date | datetime) -> list[Timex]:
                 anchor=norm.anchor,
             )
         )
+        if ttype == "DURATION" and text[cand.start : cand.end].lower().startswith("the "):
+            ctx.remember_period(norm.value, cand.start)
         ctx.remember(norm.value, norm.precision, cand.start, norm.anchor)
     return out

@@ -1,0 +1,104 @@
+"""Periods counted from the story or the publication date, and the verb that sets a weekday's tense."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from service.pipeline.temporal import Timex
+
+Tag = Callable[[str, date], list[Timex]]
+DCT = date(1998, 3, 4)  # a Wednesday
+
+
+def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He arrived in 1995. The next year, he left.", [("1995", "DATE", "1995"), ("The next year", "DATE", "1996")]),
+        ("He arrived in 1995. Next year, he will leave.", [("1995", "DATE", "1995"), ("Next year", "DATE", "1999")]),
+        ("Prices will rise over the next year.", [("the next year", "DATE", "1999")]),
+        ("Sales rose in the second half of last year.", [("the second half of last year", "DATE", "1997-H2")]),
+        ("Sales will rise in the first half of next year.", [("the first half of next year", "DATE", "1999-H1")]),
+        ("The company had a loss in its 1997 fiscal year.", [("its 1997 fiscal year", "DATE", "1997")]),
+        (
+            "He arrived on March 3 and left the day after.",
+            [("March 3", "DATE", "1998-03-03"), ("the day after", "DATE", "1998-03-04")],
+        ),
+        (
+            "He arrived in 1995 and left the year before.",
+            [("1995", "DATE", "1995"), ("the year before", "DATE", "1994")],
+        ),
+        ("He left the day before the election.", []),
+        ("The '80s were wild.", [("The '80s", "DATE", "198")]),
+        ("In the mid-'90s, the firm grew.", [("the mid-'90s", "DATE", "199")]),
+        ("It was 80s music.", []),
+        ("Sales rose in 1990-95.", [("1990", "DATE", "1990"), ("95", "DATE", "1995")]),
+        ("Sales rose from 1990-1995.", [("1990", "DATE", "1990"), ("1995", "DATE", "1995")]),
+        ("It was founded in the 1800s.", [("the 1800s", "DATE", "18")]),
+        ("The decision came after months of talks.", [("months", "DURATION", "PXM")]),
+    ],
+    ids=[
+        "the-next-year-in-a-past-story-follows-the-story",
+        "bare-next-year-follows-the-publication",
+        "the-next-year-in-a-future-clause-follows-the-publication",
+        "half-of-last-year",
+        "half-of-next-year",
+        "its-fiscal-year",
+        "the-day-after-counts-from-the-story",
+        "the-year-before-counts-from-the-story",
+        "the-day-before-an-event-has-no-value-here",
+        "decade-in-two-digits",
+        "mid-decade-in-two-digits",
+        "bare-two-digit-decade-without-the-is-not-tagged",
+        "two-digit-end-of-a-year-range",
+        "four-digit-year-range",
+        "hundreds-are-a-century",
+        "after-months-of",
+    ],
+)
+def test_relative_periods(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _triples(tag(text, DCT)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The company said on Tuesday it would cut 500 jobs.", "1998-03-03"),
+        ("The company said Tuesday it would cut 500 jobs.", "1998-03-03"),
+        ("The company said it would cut 500 jobs on Friday.", "1998-03-06"),
+    ],
+    ids=[
+        "said-on-weekday-before-a-future-clause",
+        "said-weekday-before-a-future-clause",
+        "weekday-inside-the-future-clause",
+    ],
+)
+def test_weekday_takes_the_tense_of_the_verb_right_before_it(tag: Tag, text: str, expected: str) -> None:
+    (timex,) = tag(text, DCT)
+    assert timex.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The president signs the bill Friday.", "1998-03-06"),
+        ("Netanyahu and Arafat meet separately Monday with the envoy.", "1998-03-09"),
+        ("The two leaders meet Monday in Geneva.", "1998-03-09"),
+        ("The president says Friday's vote was fair.", "1998-02-27"),
+    ],
+    ids=[
+        "timetable-present-looks-ahead",
+        "plural-timetable-present-looks-ahead",
+        "timetable-verb-right-before-the-weekday",
+        "reporting-present-looks-back",
+    ],
+)
+def test_simple_present_of_a_timetable_verb_looks_ahead(tag: Tag, text: str, expected: str) -> None:
+    (timex,) = tag(text, DCT)
+    assert timex.value == expected
