@@ -29,7 +29,13 @@ from service.pipeline.lexicons import (
     site_qualifiers,
 )
 from service.pipeline.paragraphs import too_long
-from service.pipeline.places import clause_location, dateline_place, dominant_place, place_names
+from service.pipeline.places import (
+    clause_location,
+    dateline_place,
+    dominant_place,
+    place_names,
+    previous_sentence_place,
+)
 from service.pipeline.quantities import parse_quantity
 from service.pipeline.realis import describes_people, rejection, restates_earlier, sums_up
 from service.pipeline.types import Candidate, Event, EventType, Mention
@@ -342,6 +348,9 @@ def find_incidents(doc: Doc) -> tuple[list[Event], list[Candidate]]:
                 continue
             taken = tuple(m.start for m in (event.agent, event.target) if m is not None)
             event.location = clause_location(token, known_places, taken)
+            if event.location is None and (before := previous_sentence_place(token, known_places)) is not None:
+                event.location = before
+                event.explanation.append("location: the place of the sentence before, in its paragraph")
             if event.location is None and fallback_place is not None:
                 event.location = Mention(fallback_place.text, fallback_place.start, fallback_place.end)
                 event.explanation.append("location: the article's dateline or dominant place")

@@ -19,6 +19,9 @@ _LOCATIVE = frozenset(
     {"in", "at", "near", "from", "into", "across", "outside", "inside", "around", "throughout", "through",
      "out of", "within", "along", "of"}
 )
+# A place the people were taken or went to ("brought to Kathmandu") is where the event ended, not
+# where it happened.
+_DESTINATION = frozenset({"to", "towards", "toward"})
 
 
 def place_names(doc: Doc) -> frozenset[str]:
@@ -59,6 +62,8 @@ def _place_cost(root: Token, trigger: Token) -> int:
         cost += 3
     if root.dep_ == "poss":
         cost += 1
+    if root.dep_ == "pobj" and root.head.lower_ in _DESTINATION:
+        cost += 3
     return cost
 
 
@@ -101,6 +106,19 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
     if not plausible:
         return None
     return _as_mention(min(plausible, key=lambda c: (c[0], c[1].start))[1])
+
+
+def previous_sentence_place(trigger: Token, known_places: frozenset[str]) -> Mention | None:
+    """The place of the sentence just before the trigger's, in the same paragraph: "Forces arrived at
+    the community of X. The forces demolished three dwellings" happened in X. Read only when the
+    trigger's own clause names none, and before the dateline or the article's dominant place."""
+    sentence = trigger.sent
+    if sentence.start == 0:
+        return None
+    before = trigger.doc[sentence.start - 1].sent
+    if "\n" in trigger.doc.text[before.start_char : sentence.start_char]:
+        return None
+    return clause_location(before.root, known_places)
 
 
 def dateline_place(doc: Doc) -> Mention | None:
