@@ -94,7 +94,7 @@ def _nominal_rejection(trigger: Token, has_patient: bool) -> str | None:
     verb, arc = governing_verb(trigger)
     if verb is None:
         return None
-    if verb.lemma_.lower() in ending_verbs():
+    if verb.lemma_.lower() in ending_verbs() and arc in ("dobj", "nsubjpass"):
         return f"ended (under '{verb.text}'): an earlier displacement is over, not a new one"
     if arc not in ("nsubj", "conj") and is_negated(verb):
         return f"negated (under '{verb.text}')"
@@ -124,8 +124,13 @@ def standing_group(trigger: Token) -> bool:
     if trigger.dep_ != "amod" or trigger.tag_ != "VBN" or trigger.head.pos_ not in ("NOUN", "PROPN"):
         return False
     noun = trigger.head
-    if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in standing_group_heads():
-        return True  # "food aid for 21,000 displaced families", "a list of 2,800 displaced families"
+    if noun.dep_ == "pobj":
+        # "food aid for 21,000 displaced families", "a list of 2,800 displaced families", "sends food
+        # aid for …" (the preposition hanging from the verb whose object is the aid).
+        governor = noun.head.head
+        heads = [governor, *(c for c in governor.children if c.dep_ == "dobj")] if governor.pos_ == "VERB" else [governor]
+        if any(h.lemma_.lower() in standing_group_heads() for h in heads):
+            return True
     if any(c.dep_ == "nummod" for c in noun.children):
         return False
     # "All of the displaced people", "thousands of displaced people": a particular, counted group.
@@ -135,14 +140,14 @@ def standing_group(trigger: Token) -> bool:
 
 def rejection(trigger: Token, has_patient: bool = False) -> str | None:
     """Why a lexicon hit names no event that happened, or None when it does."""
-    if standing_group(trigger):
-        return f"names a standing group ('{trigger.text} {trigger.head.text}'), not an incident"
     if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in eventive_heads():
         return "modifies another noun (e.g. 'evacuation flights')"
     if trigger.pos_ == "ADJ" and trigger.dep_ not in ("amod", "acomp", "oprd", "xcomp", "ccomp", "conj"):
         return f"names people ('the {trigger.text}'), not an event"
     if names_a_category(trigger):
         return f"names a category of people ('{trigger.text}'), not an event"
+    if standing_group(trigger):
+        return f"names a standing group ('{trigger.text} {trigger.head.text}'), not an incident"
     if is_negated(trigger):
         return "negated"
     for ancestor in list(trigger.ancestors)[:3]:

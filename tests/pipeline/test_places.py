@@ -29,3 +29,15 @@ def test_dominant_place_is_the_most_mentioned(parse: Callable[[str], Doc]) -> No
     doc = parse("Floods hit Sindh. Aid reached Sindh on Monday. Officials in Islamabad met.")
     place = dominant_place(doc)
     assert place is not None and place.text == "Sindh"
+
+
+def test_the_destination_is_not_where_people_were_evacuated(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Floods cut off Ranipur. Stranded hikers were evacuated by helicopter and brought to Lahore.")
+    event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
+    assert event.location is None or event.location.text != "Lahore"
+
+
+def test_a_clause_without_a_place_takes_the_place_of_the_sentence_before(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Officials arrived in the village of Umm Tuba at dawn. They demolished five homes before noon.")
+    event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
+    assert event.location is not None and "Umm Tuba" in event.location.text
