@@ -184,3 +184,9 @@ def test_informing_someone_that_is_a_statement(parse: Callable[[str], Doc]) -> N
 def test_a_proper_name_speaker_goes_on_through_for(parse: Callable[[str], Doc]) -> None:
     statement = _statements(parse, "The National Council for Civil Liberties stated that the law was unfair.")[0]
     assert statement.speaker is not None and statement.speaker.text.endswith("Civil Liberties")
+
+
+def test_cited_as_saying_reports_the_clause_before_the_source(parse: Callable[[str], Doc]) -> None:
+    statements = _statements(parse, "Prices rose sharply in the capital, the agency cited the ministry as saying on Monday.")
+    assert [s.cue for s in statements] == ["cited"]
+    assert statements[0].quote is not None and statements[0].quote.startswith("Prices rose sharply")
