@@ -90,8 +90,15 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
             continue
         if ent.label_ in PLACE_LABELS or (ent.text in known_places and ent.label_ not in _NOT_PLACES):
             candidates.append((_place_cost(ent.root, trigger), ent))
+    # "An evacuation order was issued for the village of Limni": what an order is for is its place.
+    covering = {trigger.i, trigger.head.i, trigger.head.head.i}
     for token in sentence:
-        if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE or token.head.lower_ == "of":
+        if token.dep_ != "pobj":
+            continue
+        preposition = token.head
+        if preposition.lower_ == "for" and preposition.head.i in covering:
+            pass
+        elif preposition.lower_ not in _LOCATIVE or preposition.lower_ == "of":
             continue
         if any(token.idx <= offset < token.idx + len(token) for offset in taken):
             continue

@@ -41,3 +41,9 @@ def test_a_clause_without_a_place_takes_the_place_of_the_sentence_before(parse: 
     doc = parse("Officials arrived in the village of Umm Tuba at dawn. They demolished five homes before noon.")
     event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
     assert event.location is not None and "Umm Tuba" in event.location.text
+
+
+def test_an_order_for_a_village_is_placed_in_that_village(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Fires spread across Portugal. A new evacuation order was issued late Sunday for the village of Arouca.")
+    event = next(e for e in find_incidents(doc)[0] if e.type == "displacement" and "order" in e.sentence)
+    assert event.location is not None and event.location.text == "Arouca"
