@@ -125,7 +125,24 @@ def previous_sentence_place(trigger: Token, known_places: frozenset[str]) -> Men
     before = trigger.doc[sentence.start - 1].sent
     if "\n" in trigger.doc.text[before.start_char : sentence.start_char]:
         return None
-    return clause_location(before.root, known_places)
+    place = clause_location(before.root, known_places)
+    if place is None:
+        return None
+    # Only a place the sentence puts something in ("arrived at the community of X", "in X"), not one
+    # inside a name or a participant ("the Islamic State of Iraq and Syria").
+    span = trigger.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    for _ in range(4):  # up from "the community of X" to the phrase that holds it
+        if root.dep_ == "compound":
+            root = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+            root = root.head.head
+        else:
+            break
+    located = root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and root.head.lower_ != "of"
+    return place if located else None
 
 
 def dateline_place(doc: Doc) -> Mention | None:

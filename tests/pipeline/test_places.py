@@ -47,3 +47,9 @@ def test_an_order_for_a_village_is_placed_in_that_village(parse: Callable[[str],
     doc = parse("Fires spread across Portugal. A new evacuation order was issued late Sunday for the village of Arouca.")
     event = next(e for e in find_incidents(doc)[0] if e.type == "displacement" and "order" in e.sentence)
     assert event.location is not None and event.location.text == "Arouca"
+
+
+def test_a_place_inside_a_name_in_the_sentence_before_is_not_taken(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Members of the Popular Front of Chad spoke on the radio. They demolished twenty homes.")
+    event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
+    assert event.location is None or "Chad" not in event.location.text
