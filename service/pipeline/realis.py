@@ -128,7 +128,9 @@ def standing_group(trigger: Token) -> bool:
         # "food aid for 21,000 displaced families", "a list of 2,800 displaced families", "sends food
         # aid for …" (the preposition hanging from the verb whose object is the aid).
         governor = noun.head.head
-        heads = [governor, *(c for c in governor.children if c.dep_ == "dobj")] if governor.pos_ == "VERB" else [governor]
+        heads = [governor]
+        if governor.pos_ == "VERB":
+            heads.extend(c for c in governor.children if c.dep_ == "dobj")
         if any(h.lemma_.lower() in standing_group_heads() for h in heads):
             return True
     if any(c.dep_ == "nummod" for c in noun.children):

@@ -44,7 +44,8 @@ def test_a_clause_without_a_place_takes_the_place_of_the_sentence_before(parse: 
 
 
 def test_an_order_for_a_village_is_placed_in_that_village(parse: Callable[[str], Doc]) -> None:
-    doc = parse("Fires spread across Portugal. A new evacuation order was issued late Sunday for the village of Arouca.")
+    doc = parse("Fires spread across Portugal. "
+                "A new evacuation order was issued late Sunday for the village of Arouca.")
     event = next(e for e in find_incidents(doc)[0] if e.type == "displacement" and "order" in e.sentence)
     assert event.location is not None and event.location.text == "Arouca"
 

@@ -140,5 +140,6 @@ def test_displaced_people_as_a_standing_group_are_no_incident(parse: Callable[[s
 
 
 def test_a_counted_group_of_displaced_people_can_still_be_an_incident(parse: Callable[[str], Doc]) -> None:
-    events, _ = _displacement_candidates(parse, "All of the displaced villagers are staying with relatives in the town.")
+    sentence = "All of the displaced villagers are staying with relatives in the town."
+    events, _ = _displacement_candidates(parse, sentence)
     assert len(events) == 1

@@ -187,6 +187,7 @@ def test_a_proper_name_speaker_goes_on_through_for(parse: Callable[[str], Doc]) 
 
 
 def test_cited_as_saying_reports_the_clause_before_the_source(parse: Callable[[str], Doc]) -> None:
-    statements = _statements(parse, "Prices rose sharply in the capital, the agency cited the ministry as saying on Monday.")
+    text = "Prices rose sharply in the capital, the agency cited the ministry as saying on Monday."
+    statements = _statements(parse, text)
     assert [s.cue for s in statements] == ["cited"]
     assert statements[0].quote is not None and statements[0].quote.startswith("Prices rose sharply")
