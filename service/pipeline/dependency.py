@@ -111,6 +111,12 @@ def mention_span(head: Token) -> Span:
             objects = [g for g in child.children if g.dep_ == "pobj"]
             end = mention_span(objects[0]).end if objects else end
             break
+        # A proper name goes on through "for": "the Higher Commission for Refugees Affairs".
+        if child.dep_ == "prep" and child.lower_ == "for" and child.i == end and head.pos_ == "PROPN":
+            objects = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            if objects:
+                end = mention_span(objects[0]).end
+            break
         if child.dep_ in ("compound", "flat") and child.pos_ == "PROPN" and child.i == end:
             end = child.i + 1
     if end - start > _MAX_MENTION_TOKENS:

@@ -29,7 +29,13 @@ from service.pipeline.lexicons import (
     site_qualifiers,
 )
 from service.pipeline.paragraphs import too_long
-from service.pipeline.places import clause_location, dateline_place, dominant_place, place_names
+from service.pipeline.places import (
+    clause_location,
+    dateline_place,
+    dominant_place,
+    place_names,
+    previous_sentence_place,
+)
 from service.pipeline.quantities import parse_quantity
 from service.pipeline.realis import describes_people, rejection, restates_earlier, sums_up
 from service.pipeline.types import Candidate, Event, EventType, Mention
@@ -233,8 +239,41 @@ def _is_non_human(noun: Token) -> bool:
     return bool(word_forms(noun) & non_human_groups() or word_forms(partitive_head(noun)) & non_human_groups())
 
 
+def _home_loss(trigger: Token) -> tuple[Token | None, Token | None] | None:
+    """For a verb that destroys homes ("guards demolished their shacks"): the displaced (a noun owning
+    the home, or None) and the agent; None when what was destroyed is not a dwelling."""
+    patients = patients_of(trigger)
+    home = next((p for p in patients if word_forms(p) & dwellings()), None)
+    if home is None or any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in home.children):
+        return None  # no home, or any home ("must have a court order to demolish a home")
+    owner = next((c for c in home.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    # "demolished ten dwellings, leaving 24 people homeless": those left are the displaced.
+    leaving = next((c for c in trigger.children if c.dep_ in ("advcl", "conj", "xcomp") and c.lemma_ == "leave"), None)
+    left = next((c for c in leaving.children if c.dep_ == "dobj"), None) if leaving is not None else None
+    return (owner or (partitive_head(left) if left is not None else None)), agent_of(trigger, patients)
+
+
+def _left_homeless(trigger: Token) -> tuple[Token, Token | None] | None:
+    """"… leaving 14 people homeless": the object of the verb the adjective predicates on is the
+    displaced, and that verb's subject (or its main clause's) the agent."""
+    if trigger.dep_ != "oprd":
+        return None
+    obj = next((c for c in trigger.head.children if c.dep_ == "dobj"), None)
+    return (partitive_head(obj), subject_of(trigger.head)) if obj is not None else None
+
+
 def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[str]) -> tuple[Event | None, str]:
-    if _undergoer_reading(trigger, entry):
+    left = _left_homeless(trigger) if trigger.pos_ == "ADJ" else None
+    if entry.mode == "dwelling":
+        loss = _home_loss(trigger)
+        if loss is None:
+            return None, "destroys no home (no dwelling as its object)"
+        displaced, agent = loss
+    elif left is not None:
+        displaced, agent = left
+        if agent is not None and word_forms(agent) & non_human_groups():
+            agent = None
+    elif _undergoer_reading(trigger, entry):
         subject = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
         if trigger.pos_ == "ADJ":
             subject = passive_subject_of(trigger.head) or subject_of(trigger.head)
@@ -309,6 +348,9 @@ def find_incidents(doc: Doc) -> tuple[list[Event], list[Candidate]]:
                 continue
             taken = tuple(m.start for m in (event.agent, event.target) if m is not None)
             event.location = clause_location(token, known_places, taken)
+            if event.location is None and (before := previous_sentence_place(token, known_places)) is not None:
+                event.location = before
+                event.explanation.append("location: the place of the sentence before, in its paragraph")
             if event.location is None and fallback_place is not None:
                 event.location = Mention(fallback_place.text, fallback_place.start, fallback_place.end)
                 event.explanation.append("location: the article's dateline or dominant place")

@@ -206,6 +206,16 @@ def conditional_marks() -> frozenset[str]:
 
 
 @cache
+def standing_group_heads() -> frozenset[str]:
+    return read_set("lexicons/standing_group_heads.tsv")
+
+
+@cache
+def ending_verbs() -> frozenset[str]:
+    return read_set("lexicons/ending_verbs.tsv")
+
+
+@cache
 def remembrance_heads() -> frozenset[str]:
     return read_set("lexicons/remembrance_heads.tsv")
 

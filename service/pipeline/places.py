@@ -19,6 +19,9 @@ _LOCATIVE = frozenset(
     {"in", "at", "near", "from", "into", "across", "outside", "inside", "around", "throughout", "through",
      "out of", "within", "along", "of"}
 )
+# A place the people were taken or went to ("brought to Kathmandu") is where the event ended, not
+# where it happened.
+_DESTINATION = frozenset({"to", "towards", "toward"})
 
 
 def place_names(doc: Doc) -> frozenset[str]:
@@ -59,6 +62,8 @@ def _place_cost(root: Token, trigger: Token) -> int:
         cost += 3
     if root.dep_ == "poss":
         cost += 1
+    if root.dep_ == "pobj" and root.head.lower_ in _DESTINATION:
+        cost += 3
     return cost
 
 
@@ -85,8 +90,15 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
             continue
         if ent.label_ in PLACE_LABELS or (ent.text in known_places and ent.label_ not in _NOT_PLACES):
             candidates.append((_place_cost(ent.root, trigger), ent))
+    # "An evacuation order was issued for the village of Limni": what an order is for is its place.
+    covering = {trigger.i, trigger.head.i, trigger.head.head.i}
     for token in sentence:
-        if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE or token.head.lower_ == "of":
+        if token.dep_ != "pobj":
+            continue
+        preposition = token.head
+        if preposition.lower_ == "for" and preposition.head.i in covering:
+            pass
+        elif preposition.lower_ not in _LOCATIVE or preposition.lower_ == "of":
             continue
         if any(token.idx <= offset < token.idx + len(token) for offset in taken):
             continue
@@ -101,6 +113,36 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
     if not plausible:
         return None
     return _as_mention(min(plausible, key=lambda c: (c[0], c[1].start))[1])
+
+
+def previous_sentence_place(trigger: Token, known_places: frozenset[str]) -> Mention | None:
+    """The place of the sentence just before the trigger's, in the same paragraph: "Forces arrived at
+    the community of X. The forces demolished three dwellings" happened in X. Read only when the
+    trigger's own clause names none, and before the dateline or the article's dominant place."""
+    sentence = trigger.sent
+    if sentence.start == 0:
+        return None
+    before = trigger.doc[sentence.start - 1].sent
+    if "\n" in trigger.doc.text[before.start_char : sentence.start_char]:
+        return None
+    place = clause_location(before.root, known_places)
+    if place is None:
+        return None
+    # Only a place the sentence puts something in ("arrived at the community of X", "in X"), not one
+    # inside a name or a participant ("the Islamic State of Iraq and Syria").
+    span = trigger.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    for _ in range(4):  # up from "the community of X" to the phrase that holds it
+        if root.dep_ == "compound":
+            root = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+            root = root.head.head
+        else:
+            break
+    located = root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and root.head.lower_ != "of"
+    return place if located else None
 
 
 def dateline_place(doc: Doc) -> Mention | None:

@@ -15,9 +15,11 @@ from service.pipeline.dependency import is_negated
 from service.pipeline.lexicons import (
     category_modifiers,
     conditional_marks,
+    ending_verbs,
     eventive_heads,
     hypothetical_heads,
     remembrance_heads,
+    standing_group_heads,
     summary_markers,
     unrealised_auxiliaries,
 )
@@ -92,6 +94,8 @@ def _nominal_rejection(trigger: Token, has_patient: bool) -> str | None:
     verb, arc = governing_verb(trigger)
     if verb is None:
         return None
+    if verb.lemma_.lower() in ending_verbs() and arc in ("dobj", "nsubjpass"):
+        return f"ended (under '{verb.text}'): an earlier displacement is over, not a new one"
     if arc not in ("nsubj", "conj") and is_negated(verb):
         return f"negated (under '{verb.text}')"
     modal = unrealised_modal(verb)
@@ -113,6 +117,29 @@ def names_a_category(trigger: Token) -> bool:
     )
 
 
+def standing_group(trigger: Token) -> bool:
+    """A participle before a people noun with no count of its own names a standing population, not
+    an incident: "as the number of displaced people increase", "aid for displaced families". With
+    a count ("3,000 displaced villagers", "thousands of displaced people") it may report one."""
+    if trigger.dep_ != "amod" or trigger.tag_ != "VBN" or trigger.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = trigger.head
+    if noun.dep_ == "pobj":
+        # "food aid for 21,000 displaced families", "a list of 2,800 displaced families", "sends food
+        # aid for …" (the preposition hanging from the verb whose object is the aid).
+        governor = noun.head.head
+        heads = [governor]
+        if governor.pos_ == "VERB":
+            heads.extend(c for c in governor.children if c.dep_ == "dobj")
+        if any(h.lemma_.lower() in standing_group_heads() for h in heads):
+            return True
+    if any(c.dep_ == "nummod" for c in noun.children):
+        return False
+    # "All of the displaced people", "thousands of displaced people": a particular, counted group.
+    partitive = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NUM", "DET", "PRON")
+    return not partitive
+
+
 def rejection(trigger: Token, has_patient: bool = False) -> str | None:
     """Why a lexicon hit names no event that happened, or None when it does."""
     if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in eventive_heads():
@@ -121,6 +148,8 @@ def rejection(trigger: Token, has_patient: bool = False) -> str | None:
         return f"names people ('the {trigger.text}'), not an event"
     if names_a_category(trigger):
         return f"names a category of people ('{trigger.text}'), not an event"
+    if standing_group(trigger):
+        return f"names a standing group ('{trigger.text} {trigger.head.text}'), not an incident"
     if is_negated(trigger):
         return "negated"
     for ancestor in list(trigger.ancestors)[:3]:

@@ -65,6 +65,17 @@ def _content_of(cue: Token, clauses_only: bool = False) -> Span | None:
         after = cue.doc[cue.right_edge.i + 1 : sentence.end]
         longer = max((before, after), key=len)
         return longer if len(longer) > 2 else None
+    for child in cue.children:
+        # "…, Xinhua cited OCHA as saying on Tuesday": what was said comes before the source.
+        says = [g for g in child.children if g.lemma_.lower() == "say"] if child.lower_ == "as" else []
+        subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if says and subject is not None and not any(g.dep_ in ("ccomp", "xcomp") for g in says[0].children):
+            start = min(cue.i, subject.left_edge.i)
+            before = cue.doc[cue.sent.start : start]
+            while len(before) and before[-1].is_punct:
+                before = before[:-1]
+            if len(before) > 2:
+                return before
     for child in cue.children:  # "described the attack as worrisome": what it was described as
         if child.dep_ in ("prep", "oprd") and child.lower_ == "as" and not clauses_only:
             return cue.doc[child.i : child.right_edge.i + 1]

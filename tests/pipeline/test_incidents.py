@@ -202,3 +202,35 @@ def test_contestants_voted_out_are_not_displaced(parse: Callable[[str], Doc], se
 def test_a_broken_idol_is_a_desecration(parse: Callable[[str], Doc]) -> None:
     events = [e for e in _events(parse, "The attackers broke an idol in the temple.") if e.type == "desecration"]
     assert events and events[0].target is not None and "idol" in events[0].target.text
+
+
+def test_demolishing_homes_is_an_eviction_by_the_demolisher(parse: Callable[[str], Doc]) -> None:
+    events = [e for e in find_incidents(parse("Municipal guards demolished their shacks on Tuesday."))[0]
+              if e.type == "displacement"]
+    assert len(events) == 1
+    assert events[0].subtype == "eviction"
+    assert events[0].agent is not None and "guards" in events[0].agent.text
+
+
+def test_demolishing_something_other_than_a_home_displaces_no_one(parse: Callable[[str], Doc]) -> None:
+    events, _ = find_incidents(parse("Workers demolished the old bridge over the river."))
+    assert [e for e in events if e.type == "displacement"] == []
+
+
+def test_people_left_homeless_by_a_demolition_are_the_displaced(parse: Callable[[str], Doc]) -> None:
+    doc = parse("The army demolished six houses in the hamlet, leaving 30 people homeless.")
+    events = [e for e in find_incidents(doc)[0] if e.type == "displacement"]
+    # Both mentions (the demolition and "homeless") name the people left, so merging folds them.
+    assert events and all(e.target is not None and e.target.text == "30 people" for e in events)
+    assert all(e.quantity is not None and e.quantity.min == 30 for e in events)
+    assert any(e.agent is not None and e.agent.text == "The army" for e in events)
+
+
+def test_people_shifted_to_safer_places_are_relocated(parse: Callable[[str], Doc]) -> None:
+    events, _ = find_incidents(parse("Hundreds of villagers were shifted to safer places after the flood."))
+    assert [e.subtype for e in events if e.type == "displacement"] == ["relocation"]
+
+
+def test_shifting_a_strategy_is_no_displacement(parse: Callable[[str], Doc]) -> None:
+    events, _ = find_incidents(parse("The company shifted its focus to new markets."))
+    assert [e for e in events if e.type == "displacement"] == []

@@ -29,3 +29,28 @@ def test_dominant_place_is_the_most_mentioned(parse: Callable[[str], Doc]) -> No
     doc = parse("Floods hit Sindh. Aid reached Sindh on Monday. Officials in Islamabad met.")
     place = dominant_place(doc)
     assert place is not None and place.text == "Sindh"
+
+
+def test_the_destination_is_not_where_people_were_evacuated(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Floods cut off Ranipur. Stranded hikers were evacuated by helicopter and brought to Lahore.")
+    event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
+    assert event.location is None or event.location.text != "Lahore"
+
+
+def test_a_clause_without_a_place_takes_the_place_of_the_sentence_before(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Officials arrived in the village of Umm Tuba at dawn. They demolished five homes before noon.")
+    event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
+    assert event.location is not None and "Umm Tuba" in event.location.text
+
+
+def test_an_order_for_a_village_is_placed_in_that_village(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Fires spread across Portugal. "
+                "A new evacuation order was issued late Sunday for the village of Arouca.")
+    event = next(e for e in find_incidents(doc)[0] if e.type == "displacement" and "order" in e.sentence)
+    assert event.location is not None and event.location.text == "Arouca"
+
+
+def test_a_place_inside_a_name_in_the_sentence_before_is_not_taken(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Members of the Popular Front of Chad spoke on the radio. They demolished twenty homes.")
+    event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
+    assert event.location is None or "Chad" not in event.location.text

@@ -107,3 +107,39 @@ def test_conditional_or_remembered_displacements_are_not_reported(parse: Callabl
 def test_a_running_total_restates_the_incidents(parse: Callable[[str], Doc]) -> None:
     events, _ = _displacement_candidates(parse, "Soldiers expelled 40 families. So far 900 people have been expelled.")
     assert [e.restates for e in events] == [False, True]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The county rescinded its evacuation orders on Friday morning.",
+        "The evacuation order for the lakeside homes was finally lifted.",
+        "Evacuations in the hill district have been downgraded to warnings.",
+    ],
+)
+def test_lifting_an_evacuation_order_ends_a_displacement_rather_than_reporting_one(
+        parse: Callable[[str], Doc], sentence: str) -> None:
+    events, candidates = _displacement_candidates(parse, sentence)
+    assert events == []
+    assert any("ended" in c.reason for c in candidates)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As the number of displaced people grows, the charity opened two more kitchens.",
+        "The charity hands out blankets to displaced families every winter.",
+        "The agency sends food aid for 9,000 displaced households in the province.",
+        "Volunteers checked a list of 1,200 displaced families drawn up by the council.",
+    ],
+)
+def test_displaced_people_as_a_standing_group_are_no_incident(parse: Callable[[str], Doc], sentence: str) -> None:
+    events, candidates = _displacement_candidates(parse, sentence)
+    assert events == []
+    assert any("standing group" in c.reason for c in candidates)
+
+
+def test_a_counted_group_of_displaced_people_can_still_be_an_incident(parse: Callable[[str], Doc]) -> None:
+    sentence = "All of the displaced villagers are staying with relatives in the town."
+    events, _ = _displacement_candidates(parse, sentence)
+    assert len(events) == 1

@@ -173,3 +173,21 @@ def test_a_given_name_keeps_its_surname(parse: Callable[[str], Doc]) -> None:
     text = "A witness, who identified himself as Musa Bello, said the gunmen burnt the market."
     statement = _statements(parse, text)[0]
     assert statement.speaker is not None and statement.speaker.canonical == "Musa Bello"
+
+
+def test_informing_someone_that_is_a_statement(parse: Callable[[str], Doc]) -> None:
+    statements = _statements(parse, "Council officials informed the tenants that the building would close in May.")
+    assert [s.cue for s in statements] == ["informed"]
+    assert statements[0].speaker is not None and "officials" in statements[0].speaker.text
+
+
+def test_a_proper_name_speaker_goes_on_through_for(parse: Callable[[str], Doc]) -> None:
+    statement = _statements(parse, "The National Council for Civil Liberties stated that the law was unfair.")[0]
+    assert statement.speaker is not None and statement.speaker.text.endswith("Civil Liberties")
+
+
+def test_cited_as_saying_reports_the_clause_before_the_source(parse: Callable[[str], Doc]) -> None:
+    text = "Prices rose sharply in the capital, the agency cited the ministry as saying on Monday."
+    statements = _statements(parse, text)
+    assert [s.cue for s in statements] == ["cited"]
+    assert statements[0].quote is not None and statements[0].quote.startswith("Prices rose sharply")
