@@ -73,6 +73,7 @@ def clean_database(database_url: str) -> str:
     with engine.begin() as connection:
         connection.execute(text("DELETE FROM webhook_deliveries"))
         connection.execute(text("DELETE FROM webhooks"))
+        connection.execute(text("DELETE FROM event_tombstones"))
         connection.execute(text("DELETE FROM events"))
         connection.execute(text("DELETE FROM articles"))
         connection.execute(text("DELETE FROM idempotency_records"))

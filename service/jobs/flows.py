@@ -14,14 +14,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from service.config import Settings
 from service.conversions import public_event
 from service.errors import EventlineError, Unavailable
-from service.flows import database_errors, run_pipeline
+from service.flows import database_errors, run_pipeline, save_events
 from service.logs import request_id
 from service.metrics import Metrics
 from service.pipeline.pipeline import Pipeline
 from service.schemas import ArticleIn, ArticleWithEvents, JobPublic
 from service.store import articles as article_store
 from service.store import jobs as job_store
-from service.webhooks.outbox import enqueue_deliveries
 
 log = logging.getLogger("eventline.jobs")
 MAX_RETRY_DELAY = 300.0
@@ -75,7 +74,7 @@ def accept_article(
             if job_store.count_open(session=session) >= max_open_jobs:
                 raise Unavailable(f"more than {max_open_jobs} articles are waiting for extraction", retry_after=30)
             try:  # the article and its job in one transaction (begun by the reads above)
-                row = article_store.add_article(session=session, article=article, events=[],
+                row = article_store.add_article(session=session, article=article,
                                                 pipeline_version=job_store.PENDING_VERSION, body_html=body_html)
                 job = job_store.add_job(session=session, article_id=row.id, request_id=request, now=_now())
                 public = job_store.public_job(job)
@@ -120,9 +119,7 @@ def run_job(
             row = job_store.store_events_once(session=session, article_id=article.id,
                                               pipeline_version=pipeline.version)
             if row is not None:
-                for event in events:
-                    session.add(article_store.event_row(event, row))
-                enqueue_deliveries(session=session, article_id=article.id)  # the outbox, in this transaction
+                save_events(session=session, article=row, events=events, pipeline_version=pipeline.version)
             job_store.finish(session=session, job_id=job_id, status="done", now=_now())
         if metrics is not None:
             metrics.observe_extraction(seconds, events, extraction.timings)

@@ -9,8 +9,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from service.errors import NotFound
-from service.pipeline.temporal import value_interval
 from service.schemas import ArticleIn, ArticlePublic, EventPublic
+from service.store import event_writes
 from service.store.models import Article, Event
 
 
@@ -39,48 +39,11 @@ def get_article(*, session: Session, article_id: int) -> Article:
     return article
 
 
-def _actor_text(event: EventPublic) -> str:
-    names: list[str] = []
-    for mention in (event.agent, event.target, event.speaker, event.attribution):
-        if mention is not None:
-            names.extend([mention.text, mention.canonical or "", *mention.aliases])
-    return " | ".join(n.lower() for n in names if n)
-
-
-def _location_text(event: EventPublic) -> str:
-    if event.location is None:
-        return ""
-    return " | ".join(n.lower() for n in (event.location.text, event.location.canonical) if n)
-
-
-def event_row(event: EventPublic, article: Article) -> Event:
-    """A database row for a public event of a (new) article."""
-    interval = value_interval(event.date.value) if event.date else None
-    payload = event.model_dump(mode="json", exclude={"id", "article_id"})
-    return Event(
-        article=article,
-        type=event.type,
-        subtype=event.subtype,
-        certainty=event.certainty,
-        confidence=event.confidence,
-        sentence=event.sentence,
-        quote=event.quote,
-        actor_text=_actor_text(event),
-        location_text=_location_text(event),
-        date_value=event.date.value if event.date else None,
-        date_start=interval[0] if interval else None,
-        date_end=interval[1] if interval else None,
-        sort_date=interval[0] if interval else article.published_date,
-        undated=interval is None,
-        payload=payload,
-    )
-
-
 def add_article(
-    *, session: Session, article: ArticleIn, events: list[EventPublic], pipeline_version: str,
-    body_html: str | None = None,
+    *, session: Session, article: ArticleIn, pipeline_version: str, body_html: str | None = None,
 ) -> Article:
-    """Adds an article and its events to the session (the caller commits, so both land or neither)."""
+    """Adds an article to the session (flushed: it has an id). Its events are written by
+    `service.flows.save_events`, in the same transaction (the caller commits, so both land or neither)."""
     row = Article(
         identity_key=identity_key(article),
         external_id=article.external_id,
@@ -97,15 +60,14 @@ def add_article(
         body_html=body_html,
     )
     session.add(row)
-    for event in events:
-        session.add(event_row(event, row))
     session.flush()
     return row
 
 
 def delete_article(*, session: Session, article_id: int) -> None:
+    """Deletes the article and its events; each event leaves a tombstone for downstream copies."""
     get_article(session=session, article_id=article_id)
-    session.execute(delete(Event).where(Event.article_id == article_id))
+    event_writes.delete_events(session=session, article_id=article_id, now=datetime.now(UTC))
     session.execute(delete(Article).where(Article.id == article_id))
 
 
@@ -125,7 +87,11 @@ def public_article(article: Article) -> ArticlePublic:
 
 
 def public_event_row(event: Event) -> EventPublic:
-    return EventPublic.model_validate({**event.payload, "id": event.id, "article_id": event.article_id})
+    return EventPublic.model_validate({
+        **event.payload, "id": event.id, "article_id": event.article_id, "pipeline_version": event.pipeline_version,
+        "created_at": as_utc(event.created_at), "updated_at": as_utc(event.updated_at),
+        "change_seq": event.change_seq,
+    })
 
 
 def article_events(*, session: Session, article_id: int) -> list[EventPublic]:

@@ -6,7 +6,20 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING_CONVENTION = {
@@ -56,6 +69,9 @@ class Event(Base):
         Index("ix_events_date_end", "undated", "date_end"),
         Index("ix_events_date_start", "undated", "date_start"),
         # PostgreSQL also has pg_trgm GIN indexes for the substring filters (migration 0004 only).
+        # Ids are never reused (SQLite would reuse the largest after its deletion): a downstream copy that
+        # learned of a deleted event id must not see that id come back as another event.
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -75,10 +91,43 @@ class Event(Base):
     # The event's first day, or for undated events their article's publication day (an upper bound).
     sort_date: Mapped[date] = mapped_column(Date)
     undated: Mapped[bool] = mapped_column(Boolean)
-    # The public JSON of the event (schemas.EventPublic without id/article_id).
+    # The public JSON of the event (schemas.EventPublic without id, article_id and the change fields below).
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Change tracking (service/store/changes.py): the pipeline version that produced the event as it reads
+    # now, and the change sequence number of the transaction that last wrote it (GET /v1/events?changed_since=).
+    pipeline_version: Mapped[str] = mapped_column(String(40), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
 
     article: Mapped[Article] = relationship(back_populates="events")
+
+
+class EventTombstone(Base):
+    """A deleted event (re-extraction no longer finds it, or its article was deleted), so a downstream copy
+    following `changed_since` learns of the deletion. Kept for good: a tombstone is ~100 bytes."""
+
+    __tablename__ = "event_tombstones"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(Integer, index=True)
+    article_id: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(20))
+    # The pipeline version whose run removed it ("" when its article was deleted).
+    pipeline_version: Mapped[str] = mapped_column(String(40))
+    deleted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class ChangeSequence(Base):
+    """One row: the last change sequence number given out. A writer takes the next number with an UPDATE
+    that holds the row lock until its commit, so numbers become visible in the order they were given: a
+    reader that saw number N has already seen every change numbered below N."""
+
+    __tablename__ = "change_sequence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
 
 
 class IdempotencyRecord(Base):
