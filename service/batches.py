@@ -43,7 +43,8 @@ def _problem(status: int, title: str, detail: str) -> dict[str, Any]:
             "detail": detail}
 
 
-def _validated(raw: dict[str, Any], max_text_chars: int) -> NinjsArticle:
+def validated_item(raw: object, max_text_chars: int) -> NinjsArticle:
+    """A raw article or ninjs item, validated (InvalidInput with every fault when it is no article)."""
     try:
         body = _BODY.validate_python(raw)
     except ValidationError as error:
@@ -63,7 +64,7 @@ def ingest_batch(
     with database_errors(), sessions() as session:
         for index, raw in enumerate(batch.articles):
             try:
-                incoming = _validated(raw, max_text_chars)
+                incoming = validated_item(raw, max_text_chars)
             except EventlineError as error:
                 items[index] = BatchItemOut(index=index, status=error.status,
                                             problem=_problem(error.status, error.title, error.detail))

@@ -1,10 +1,12 @@
-"""`eventline` command: serve, migrate, run a worker, send webhooks, extract a file, export the OpenAPI spec."""
+"""`eventline` command: serve, migrate, run a worker, send webhooks, extract a file, bulk-ingest files, re-extract
+stored articles, export the OpenAPI spec."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from service.config import Settings
@@ -114,6 +116,77 @@ def _deliver(once: bool, settings: Settings) -> None:
         engine.dispose()
 
 
+def _moment(value: str) -> datetime:
+    """An ISO 8601 date or date-time for --since (naive means UTC)."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 date or date-time: {value!r}") from error
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _reextract(args: argparse.Namespace, settings: Settings) -> int:
+    from tqdm import tqdm
+
+    from service.extraction_pool import make_extractor
+    from service.reextraction import count_to_reextract, reextract
+    from service.store.db import make_engine, make_session_factory
+
+    engine = make_engine(settings.database_url)
+    sessions = make_session_factory(engine)
+    extractor = make_extractor(model=settings.spacy_model, processes=args.processes)
+    try:
+        total = count_to_reextract(sessions=sessions, version=extractor.version, stored_since=args.since)
+        with tqdm(total=total, unit="article", desc="re-extracting", file=sys.stderr) as bar:
+            summary = reextract(sessions=sessions, extractor=extractor, stored_since=args.since,
+                                dry_run=args.dry_run, batch_size=args.batch_size, progress=bar.update)
+    finally:
+        extractor.close()
+        engine.dispose()
+    print(summary.render())
+    return 0
+
+
+def _ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from tqdm import tqdm
+
+    from service.bulk_ingest import Ingest, input_files, read_records
+    from service.extraction_pool import make_extractor
+    from service.jobs.flows import JobQueue
+    from service.store.db import make_engine, make_session_factory
+
+    try:
+        files = input_files(Path(p) for p in args.paths)
+    except FileNotFoundError as error:
+        raise SystemExit(f"eventline ingest: {error}") from error
+    records = [record for path in files for record in read_records(path)]
+    engine = make_engine(settings.database_url)
+    queue: JobQueue | None = None
+    if args.accept_only and settings.broker_url:
+        from service.jobs.broker import BrokerJobs
+
+        queue = BrokerJobs(url=settings.broker_url, queue_name=settings.broker_queue)
+    elif args.accept_only:
+        print("no EVENTLINE_BROKER_URL: the jobs wait in the database for the API's executor, which takes them up "
+              f"after EVENTLINE_JOB_STALE_SECONDS ({settings.job_stale_seconds:g} s)", file=sys.stderr)
+    extractor = None if args.accept_only else make_extractor(model=settings.spacy_model, processes=args.processes)
+    try:
+        with tqdm(total=len(records), unit="article", desc="ingesting", file=sys.stderr) as bar:
+            ingest = Ingest(sessions=make_session_factory(engine), max_text_chars=settings.max_text_chars,
+                            extractor=extractor, accept_only=args.accept_only, queue=queue,
+                            max_open_jobs=settings.max_pending_jobs, batch_size=args.batch_size,
+                            report=bar.write, progress=bar.update)
+            summary = ingest.run(records)
+    finally:
+        if extractor is not None:
+            extractor.close()
+        if queue is not None:
+            queue.close()  # type: ignore[attr-defined]
+        engine.dispose()
+    print(f"{len(files)} files, {len(records)} records: {summary.render()}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="eventline", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -130,6 +203,18 @@ def main(argv: list[str] | None = None) -> int:
     extract = commands.add_parser("extract", help="print the events of an article JSON file ('-' for stdin)")
     extract.add_argument("path")
     extract.add_argument("--explain", action="store_true")
+    ingest = commands.add_parser("ingest", help="store articles from JSON/NDJSON/ninjs files or directories, once")
+    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.add_argument("--processes", type=int, default=1, help="pipeline processes (the model loads once in each)")
+    ingest.add_argument("--batch-size", type=int, default=32, help="records read, checked and parsed together")
+    ingest.add_argument("--async", dest="accept_only", action="store_true",
+                        help="store as pending with a job each, for the workers (EVENTLINE_BROKER_URL) or the API")
+    again = commands.add_parser("reextract", help="run the current pipeline over articles an older version extracted")
+    again.add_argument("--since", type=_moment, default=None,
+                       help="only articles stored at or after this ISO 8601 date or date-time")
+    again.add_argument("--dry-run", action="store_true", help="print the diff summary, change nothing")
+    again.add_argument("--processes", type=int, default=1, help="pipeline processes (the model loads once in each)")
+    again.add_argument("--batch-size", type=int, default=32, help="articles parsed together")
     spec = commands.add_parser("openapi", help="write the OpenAPI document")
     spec.add_argument("--out", default="-")
     keys = commands.add_parser("keys", help="create, list or revoke API keys").add_subparsers(dest="keys_command",
@@ -157,6 +242,10 @@ def main(argv: list[str] | None = None) -> int:
         _deliver(args.once, settings)
     elif args.command == "extract":
         _extract(args.path, args.explain, settings)
+    elif args.command == "reextract":
+        return _reextract(args, settings)
+    elif args.command == "ingest":
+        return _ingest(args, settings)
     elif args.command == "keys":
         _keys(args, settings)
     elif args.command == "openapi":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from service.errors import NotFound
@@ -20,16 +20,61 @@ def text_sha256(text: str) -> str:
 
 def identity_key(article: ArticleIn) -> str:
     """What makes a repost the same article: its external id, else its URL, else its text."""
-    if article.external_id:
-        return f"ext:{article.external_id}"
-    if article.url:
+    return identity_key_of(external_id=article.external_id, url=article.url, text=article.text)
+
+
+def identity_key_of(*, external_id: str | None, url: str | None, text: str) -> str:
+    """`identity_key` from the three fields (also read straight from a raw record, before validation)."""
+    if external_id:
+        return f"ext:{external_id}"
+    if url:
         # The key column holds 600 characters: longer URLs are known by their hash.
-        return f"url:{article.url}" if len(article.url) <= 590 else f"url-sha256:{text_sha256(article.url)}"
-    return f"sha256:{text_sha256(article.text)}"
+        return f"url:{url}" if len(url) <= 590 else f"url-sha256:{text_sha256(url)}"
+    return f"sha256:{text_sha256(text)}"
 
 
 def find_by_identity(*, session: Session, key: str) -> Article | None:
     return session.scalars(select(Article).where(Article.identity_key == key)).first()
+
+
+def claim_version(*, session: Session, article_id: int, expected: str, version: str) -> Article | None:
+    """Stamps the article with `version` if it still carries `expected` (a compare-and-set, so of two runs
+    over one article only one writes its events); the article when this transaction did, else None."""
+    stamped = session.execute(
+        update(Article).where(Article.id == article_id, Article.pipeline_version == expected)
+        .values(pipeline_version=version)
+    )
+    if getattr(stamped, "rowcount", 0) != 1:
+        return None
+    return session.get(Article, article_id)
+
+
+def _outdated(version: str, pending: str, stored_since: datetime | None) -> list[ColumnElement[bool]]:
+    conditions = [Article.pipeline_version != version, Article.pipeline_version != pending]
+    if stored_since is not None:
+        conditions.append(Article.created_at >= stored_since)
+    return conditions
+
+
+def count_outdated(*, session: Session, version: str, pending: str, stored_since: datetime | None) -> int:
+    """Articles whose events another pipeline version produced (not `pending` ones: their job will run)."""
+    query = select(func.count()).select_from(Article).where(*_outdated(version, pending, stored_since))
+    return int(session.scalar(query) or 0)
+
+
+def outdated_articles(*, session: Session, version: str, pending: str, stored_since: datetime | None,
+                      after_id: int, limit: int) -> list[Article]:
+    """The next `limit` such articles after id `after_id`, in id order."""
+    query = (select(Article).where(*_outdated(version, pending, stored_since), Article.id > after_id)
+             .order_by(Article.id).limit(limit))
+    return list(session.scalars(query))
+
+
+def stored_identity_keys(*, session: Session, keys: list[str]) -> set[str]:
+    """Which of these identity keys are stored already (one query per call)."""
+    if not keys:
+        return set()
+    return set(session.scalars(select(Article.identity_key).where(Article.identity_key.in_(keys))))
 
 
 def get_article(*, session: Session, article_id: int) -> Article:
