@@ -128,13 +128,13 @@ def _moment(value: str) -> datetime:
 def _reextract(args: argparse.Namespace, settings: Settings) -> int:
     from tqdm import tqdm
 
-    from service.extraction_pool import make_extractor
+    from service.extraction_pool import LazyExtractor
     from service.reextraction import count_to_reextract, reextract
     from service.store.db import make_engine, make_session_factory
 
     engine = make_engine(settings.database_url)
     sessions = make_session_factory(engine)
-    extractor = make_extractor(model=settings.spacy_model, processes=args.processes)
+    extractor = LazyExtractor(model=settings.spacy_model, processes=args.processes)
     try:
         total = count_to_reextract(sessions=sessions, version=extractor.version, stored_since=args.since)
         with tqdm(total=total, unit="article", desc="re-extracting", file=sys.stderr) as bar:
@@ -151,8 +151,8 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     from tqdm import tqdm
 
     from service.bulk_ingest import Ingest, input_files, read_records
-    from service.extraction_pool import make_extractor
-    from service.jobs.flows import JobQueue
+    from service.extraction_pool import LazyExtractor
+    from service.jobs.broker import BrokerJobs
     from service.store.db import make_engine, make_session_factory
 
     try:
@@ -161,15 +161,13 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
         raise SystemExit(f"eventline ingest: {error}") from error
     records = [record for path in files for record in read_records(path)]
     engine = make_engine(settings.database_url)
-    queue: JobQueue | None = None
+    queue: BrokerJobs | None = None
     if args.accept_only and settings.broker_url:
-        from service.jobs.broker import BrokerJobs
-
         queue = BrokerJobs(url=settings.broker_url, queue_name=settings.broker_queue)
     elif args.accept_only:
         print("no EVENTLINE_BROKER_URL: the jobs wait in the database for the API's executor, which takes them up "
               f"after EVENTLINE_JOB_STALE_SECONDS ({settings.job_stale_seconds:g} s)", file=sys.stderr)
-    extractor = None if args.accept_only else make_extractor(model=settings.spacy_model, processes=args.processes)
+    extractor = None if args.accept_only else LazyExtractor(model=settings.spacy_model, processes=args.processes)
     try:
         with tqdm(total=len(records), unit="article", desc="ingesting", file=sys.stderr) as bar:
             ingest = Ingest(sessions=make_session_factory(engine), max_text_chars=settings.max_text_chars,
@@ -181,7 +179,7 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
         if extractor is not None:
             extractor.close()
         if queue is not None:
-            queue.close()  # type: ignore[attr-defined]
+            queue.close()
         engine.dispose()
     print(f"{len(files)} files, {len(records)} records: {summary.render()}")
     return 0

@@ -95,8 +95,23 @@ class ProcessPoolExtractor:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def make_extractor(*, model: str, processes: int, pipeline: Pipeline | None = None) -> Extractor:
-    """In this process for `processes` <= 1 (with `pipeline` when one is loaded already), else a pool."""
-    if processes <= 1:
-        return InProcessExtractor(pipeline or Pipeline.load(model))
-    return ProcessPoolExtractor(model=model, processes=processes)
+class LazyExtractor:
+    """Loads the model (or starts the pool) on the first article to parse: a rerun over stored articles, which
+    skips them all, never loads it."""
+
+    def __init__(self, *, model: str, processes: int) -> None:
+        self.model, self.processes = model, processes
+        self.version = Pipeline.version
+        self._loaded: Extractor | None = None
+
+    def extract_all(self, items: Sequence[Item]) -> list[Outcome]:
+        if not items:
+            return []
+        if self._loaded is None:
+            self._loaded = (InProcessExtractor(Pipeline.load(self.model)) if self.processes <= 1
+                            else ProcessPoolExtractor(model=self.model, processes=self.processes))
+        return self._loaded.extract_all(items)
+
+    def close(self) -> None:
+        if self._loaded is not None:
+            self._loaded.close()
