@@ -42,19 +42,13 @@ class ChangesSince:
     at: datetime | None = None
 
 
-def _after(query: Select[tuple[Event]], since: ChangesSince, through: int) -> Select[tuple[Event]]:
+def _events_after(query: Select[Event], since: ChangesSince, through: int) -> Select[Event]:
     query = query.where(Event.change_seq > since.seq, Event.change_seq <= through)
     return query.where(Event.updated_at >= since.at) if since.at is not None else query
 
 
-def changed_events(*, session: Session, query: Select[tuple[Event]], since: ChangesSince, through: int,
-                   limit: int) -> list[Event]:
-    """Events of `query` (already filtered) changed after `since` up to `through`, in change order."""
-    return list(session.scalars(_after(query, since, through).order_by(Event.change_seq, Event.id).limit(limit)))
-
-
-def deleted_events(*, session: Session, since: ChangesSince, through: int, limit: int, type_: str | None = None,
-                   article_id: int | None = None) -> list[EventTombstone]:
+def _tombstones_after(since: ChangesSince, through: int, type_: str | None,
+                      article_id: int | None) -> Select[EventTombstone]:
     query = select(EventTombstone).where(EventTombstone.change_seq > since.seq, EventTombstone.change_seq <= through)
     if since.at is not None:
         query = query.where(EventTombstone.deleted_at >= since.at)
@@ -62,4 +56,29 @@ def deleted_events(*, session: Session, since: ChangesSince, through: int, limit
         query = query.where(EventTombstone.type == type_)
     if article_id is not None:
         query = query.where(EventTombstone.article_id == article_id)
-    return list(session.scalars(query.order_by(EventTombstone.change_seq, EventTombstone.id).limit(limit)))
+    return query
+
+
+def changed_event_seqs(*, session: Session, query: Select[Event], since: ChangesSince, through: int,
+                       limit: int) -> list[int]:
+    """The change numbers of the first `limit` events of `query` (already filtered) changed after `since`."""
+    numbers = _events_after(query, since, through).with_only_columns(Event.change_seq).order_by(Event.change_seq)
+    return [int(n) for n in session.scalars(numbers.limit(limit))]
+
+
+def changed_events(*, session: Session, query: Select[Event], since: ChangesSince,
+                   through: int) -> list[Event]:
+    """Every event of `query` changed after `since` up to change `through`, in change order."""
+    return list(session.scalars(_events_after(query, since, through).order_by(Event.change_seq, Event.id)))
+
+
+def deleted_event_seqs(*, session: Session, since: ChangesSince, through: int, limit: int, type_: str | None = None,
+                       article_id: int | None = None) -> list[int]:
+    query = _tombstones_after(since, through, type_, article_id).with_only_columns(EventTombstone.change_seq)
+    return [int(n) for n in session.scalars(query.order_by(EventTombstone.change_seq).limit(limit))]
+
+
+def deleted_events(*, session: Session, since: ChangesSince, through: int, type_: str | None = None,
+                   article_id: int | None = None) -> list[EventTombstone]:
+    query = _tombstones_after(since, through, type_, article_id)
+    return list(session.scalars(query.order_by(EventTombstone.change_seq, EventTombstone.id)))

@@ -3,7 +3,7 @@ that `Base.metadata` knows them all without import side effects."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -29,6 +29,10 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 class Base(DeclarativeBase):
@@ -95,10 +99,12 @@ class Event(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     # Change tracking (service/store/changes.py): the pipeline version that produced the event as it reads
     # now, and the change sequence number of the transaction that last wrote it (GET /v1/events?changed_since=).
+    # The defaults serve rows written outside `service.flows.save_events` (test fixtures, bulk benchmarks);
+    # the service itself always sets all four.
     pipeline_version: Mapped[str] = mapped_column(String(40), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    change_seq: Mapped[int] = mapped_column(BigInteger, index=True, default=0)
 
     article: Mapped[Article] = relationship(back_populates="events")
 
