@@ -144,8 +144,9 @@ class Ingest:
                 except InvalidInput as error:
                     self._refuse(record.where, error.detail)
         if self.accept_only:
-            for _, incoming in new:
-                self._accept(incoming)
+            job_ids = [job_id for _, incoming in new if (job_id := self._accept(incoming)) is not None]
+            if self.queue is not None and job_ids:
+                self.queue.enqueue_many(job_ids)
         elif new:
             self._extract_and_store(new)
 
@@ -163,7 +164,8 @@ class Ingest:
             else:
                 self.summary.already += 1
 
-    def _accept(self, incoming: NinjsArticle) -> None:
+    def _accept(self, incoming: NinjsArticle) -> int | None:
+        """Stores the article as pending with a job; the new job's id (None when it was stored before)."""
         while True:
             try:
                 accepted = accept_article(sessions=self.sessions, article=incoming.article,
@@ -175,10 +177,9 @@ class Ingest:
                 time.sleep(error.retry_after)
         if accepted.created and accepted.job is not None:
             self.summary.accepted += 1
-            if self.queue is not None:
-                self.queue.enqueue(accepted.job.id)
-        else:
-            self.summary.already += 1
+            return accepted.job.id
+        self.summary.already += 1
+        return None
 
 
 def _batches(records: Iterable[Record], size: int) -> Iterator[list[Record]]:

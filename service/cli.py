@@ -66,7 +66,7 @@ def _keys(args: argparse.Namespace, settings: Settings) -> None:
 def _worker(threads: int, settings: Settings) -> None:
     """Consumes jobs from the broker: loads the model once, runs `run_job` for each message."""
     from service.jobs.broker import BrokerJobs, serve_worker
-    from service.jobs.flows import run_job, sweep
+    from service.jobs.flows import run_jobs, sweep
     from service.logs import configure_logging
     from service.metrics import Metrics
     from service.pipeline.pipeline import Pipeline
@@ -85,8 +85,9 @@ def _worker(threads: int, settings: Settings) -> None:
     sessions = make_session_factory(engine)
     jobs = BrokerJobs(
         url=settings.broker_url, queue_name=settings.broker_queue,
-        run=lambda job_id: run_job(sessions=sessions, pipeline=pipeline, job_id=job_id, settings=settings,
-                                   metrics=metrics),
+        run=lambda job_ids: run_jobs(sessions=sessions, pipeline=pipeline, job_ids=job_ids, settings=settings,
+                                     metrics=metrics),
+        batch_size=settings.job_batch_size,
     )
     try:
         serve_worker(jobs=jobs, sweep=lambda: sweep(sessions=sessions, settings=settings),
@@ -163,7 +164,8 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     engine = make_engine(settings.database_url)
     queue: BrokerJobs | None = None
     if args.accept_only and settings.broker_url:
-        queue = BrokerJobs(url=settings.broker_url, queue_name=settings.broker_queue)
+        queue = BrokerJobs(url=settings.broker_url, queue_name=settings.broker_queue,
+                          batch_size=settings.job_batch_size)
     elif args.accept_only:
         print("no EVENTLINE_BROKER_URL: the jobs wait in the database for the API's executor, which takes them up "
               f"after EVENTLINE_JOB_STALE_SECONDS ({settings.job_stale_seconds:g} s)", file=sys.stderr)

@@ -37,6 +37,13 @@ def find_by_identity(*, session: Session, key: str) -> Article | None:
     return session.scalars(select(Article).where(Article.identity_key == key)).first()
 
 
+def find_by_identities(*, session: Session, keys: list[str]) -> list[Article]:
+    """The stored articles of these identity keys (one query)."""
+    if not keys:
+        return []
+    return list(session.scalars(select(Article).where(Article.identity_key.in_(set(keys)))))
+
+
 def claim_version(*, session: Session, article_id: int, expected: str, version: str) -> Article | None:
     """Stamps the article with `version` if it still carries `expected` (a compare-and-set, so of two runs
     over one article only one writes its events); the article when this transaction did, else None."""

@@ -157,6 +157,9 @@ class RecordingQueue:
     def enqueue(self, job_id: int) -> None:
         self.job_ids.append(job_id)
 
+    def enqueue_many(self, job_ids: list[int]) -> None:
+        self.job_ids.extend(job_ids)
+
 
 def test_async_ingest_stores_pending_articles_with_a_job_each_and_enqueues_them(
     sessions: sessionmaker[Session], inbox: Path
