@@ -150,7 +150,8 @@ def store_article(
                 row = article_store.add_article(session=session, article=article, pipeline_version=pipeline_version,
                                                 body_html=body_html)
                 article_id = row.id
-                save_events(session=session, article=row, events=events, pipeline_version=pipeline_version)
+                save_events(session=session, article=row, events=events, pipeline_version=pipeline_version,
+                            rows=[])  # a new article has no events yet
         except IntegrityError:
             existing = article_store.find_by_identity(session=session, key=key)
             if existing is None:

@@ -118,7 +118,9 @@ def add_article(
 
 def delete_article(*, session: Session, article_id: int) -> None:
     """Deletes the article and its events; each event leaves a tombstone for downstream copies."""
-    get_article(session=session, article_id=article_id)
+    # The article's row first, as a re-extraction takes it: two writers lock in one order, never a deadlock.
+    if session.scalars(select(Article.id).where(Article.id == article_id).with_for_update()).first() is None:
+        raise NotFound(f"no article with id {article_id}")
     event_writes.delete_events(session=session, article_id=article_id, now=datetime.now(UTC))
     session.execute(delete(Article).where(Article.id == article_id))
 
