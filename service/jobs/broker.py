@@ -24,7 +24,7 @@ class BrokerJobs:
     """The Dramatiq broker and actor; `run` is the job function (None in the API process, which only sends)."""
 
     def __init__(self, *, url: str, queue_name: str, run: Callable[[list[int]], object] | None = None,
-                 batch_size: int = 8) -> None:
+                 batch_size: int = 4) -> None:
         self.broker = RabbitmqBroker(url=url, confirm_delivery=True)
         self.batch_size = batch_size
 

@@ -225,7 +225,8 @@ def _complete(*, sessions: sessionmaker[Session], pipeline: Pipeline, job: _Clai
         row = job_store.store_events_once(session=session, article_id=job.article_id,
                                           pipeline_version=pipeline.version)
         if row is not None:
-            save_events(session=session, article=row, events=events, pipeline_version=pipeline.version)
+            # Events are stored only with the stamp just set: a pending article has none to diff against.
+            save_events(session=session, article=row, events=events, pipeline_version=pipeline.version, rows=[])
         job_store.finish(session=session, job_id=job.job_id, status="done", now=_now())
     if metrics is not None:
         metrics.observe_extraction(seconds, events, extraction.timings)
