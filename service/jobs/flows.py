@@ -224,10 +224,10 @@ def _complete(*, sessions: sessionmaker[Session], pipeline: Pipeline, job: _Clai
     with database_errors(), sessions() as session, session.begin():
         row = job_store.store_events_once(session=session, article_id=job.article_id,
                                           pipeline_version=pipeline.version)
-        if row is not None:
+        job_store.finish(session=session, job_id=job.job_id, status="done", now=_now())
+        if row is not None:  # last: it takes the change-number lock, held until the commit just after
             # Events are stored only with the stamp just set: a pending article has none to diff against.
             save_events(session=session, article=row, events=events, pipeline_version=pipeline.version, rows=[])
-        job_store.finish(session=session, job_id=job.job_id, status="done", now=_now())
     if metrics is not None:
         metrics.observe_extraction(seconds, events, extraction.timings)
         metrics.jobs.labels(status="done").inc()
