@@ -35,6 +35,11 @@ def run_migrations_online() -> None:
     _ensure_sqlite_folder(url)
     engine = make_engine(url)
     with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            # Batch mode rebuilds a table by copy, drop and rename; with foreign keys on, SQLite's DROP TABLE
+            # first deletes the rows, cascading to every table that references them (event links, stories).
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
         context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
         with context.begin_transaction():
             context.run_migrations()

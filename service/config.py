@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     job_stale_seconds: float = Field(
         default=300.0, gt=0, description="Pending or running jobs not updated for this long are enqueued again.")
     job_sweep_seconds: float = Field(default=2.0, gt=0, description="How often the sweeper looks for such jobs.")
+    job_batch_size: int = Field(
+        default=4, gt=0, description="Jobs of a batch sent to the broker in one message (and parsed together).")
     embedded_queue_size: int = Field(default=1000, gt=0, description="Capacity of the in-process job queue.")
     # Webhooks (service/webhooks/): a thread of the API (or `eventline deliver`) sends the outbox.
     webhook_poll_seconds: float = Field(

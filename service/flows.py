@@ -6,7 +6,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import TypeVar
 
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from service.conversions import public_event, public_timex, sentence_explanations
 from service.errors import InvalidInput, Unavailable
+from service.event_diff import EventDiff, diff_events
 from service.metrics import Metrics
 from service.pipeline.extract import Extraction
 from service.pipeline.pipeline import Pipeline, UnreadableText
@@ -29,8 +30,10 @@ from service.schemas import (
     TemporalOut,
 )
 from service.store import articles as article_store
-from service.store.actors import link_actors
-from service.store.stories import link_stories
+from service.store import event_writes
+from service.store.actors import link_actors, unlink_events
+from service.store.models import Article, Event
+from service.store.stories import forget_article, link_stories
 from service.webhooks.outbox import enqueue_deliveries
 
 T = TypeVar("T")
@@ -117,6 +120,34 @@ def ingest_article(
                          body_html=body_html)
 
 
+def save_events(
+    *, session: Session, article: Article, events: list[EventPublic], pipeline_version: str,
+    rows: list[Event] | None = None, now: datetime | None = None,
+) -> EventDiff:
+    """THE place an article's events are written, in the caller's transaction: by a synchronous POST, a batch,
+    an async job, a bulk ingest and a re-extraction. Diffs `events` against the stored ones (`rows`, when the
+    caller read them already), writes the difference with change tracking, stamps the article with the
+    pipeline version, links the events to actors and stories across articles, and puts the added events in the
+    webhook outbox."""
+    if rows is None:
+        rows = event_writes.stored_events(session=session, article_id=article.id, for_update=True)
+    diff = diff_events(event_writes.as_stored(rows), events)
+    if rows and not diff.empty:
+        # A re-extraction: the article's events leave their stories (whose summaries are recomputed) and are
+        # linked again below, with their new readings; changed events lose their old actor links.
+        forget_article(session=session, article_id=article.id)
+        unlink_events(session=session, event_ids=[event_id for event_id, _ in diff.changed])
+    added = event_writes.write_events(session=session, article=article, rows=rows, diff=diff,
+                                      pipeline_version=pipeline_version, now=now or datetime.now(UTC))
+    article.pipeline_version = pipeline_version
+    if not diff.empty:
+        link_actors(session=session, article_id=article.id)  # actors across articles
+        link_stories(session=session, article_id=article.id)  # reports of one incident across articles
+    if added:
+        enqueue_deliveries(session=session, article_id=article.id, event_ids=[row.id for row in added])
+    return diff
+
+
 def store_article(
     *, sessions: sessionmaker[Session], article: ArticleIn, events: list[EventPublic], pipeline_version: str,
     body_html: str | None = None,
@@ -127,14 +158,11 @@ def store_article(
     with database_errors(), sessions() as session:
         try:
             with session.begin():
-                row = article_store.add_article(
-                    session=session, article=article, events=events, pipeline_version=pipeline_version,
-                    body_html=body_html,
-                )
+                row = article_store.add_article(session=session, article=article, pipeline_version=pipeline_version,
+                                                body_html=body_html)
                 article_id = row.id
-                link_actors(session=session, article_id=article_id)  # actors across articles, in this transaction
-                link_stories(session=session, article_id=article_id)  # stories, in this transaction
-                enqueue_deliveries(session=session, article_id=article_id)  # the outbox, in this transaction
+                save_events(session=session, article=row, events=events, pipeline_version=pipeline_version,
+                            rows=[])  # a new article has no events yet
         except IntegrityError:
             existing = article_store.find_by_identity(session=session, key=key)
             if existing is None:

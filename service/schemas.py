@@ -173,6 +173,14 @@ class EventPublic(BaseModel):
     confidence: float = Field(ge=0, le=1)
     mentions: int = Field(default=1, description="How many times the article tells this event.")
     explanation: list[str] = Field(default_factory=list)
+    pipeline_version: str | None = Field(
+        default=None, description="The pipeline version that produced the event as it reads now (null in "
+        "/v1/extract answers); a re-extraction that finds it unchanged keeps it.")
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    change_seq: int | None = Field(
+        default=None, description="Change sequence number of the last write of this event: "
+        "GET /v1/events?changed_since=<n> answers the events changed after n.")
 
 
 class ArticlePublic(BaseModel):
@@ -216,9 +224,25 @@ class ExtractionOut(ArticleWithEvents):
     )
 
 
+class DeletedEventPublic(BaseModel):
+    """A tombstone: an event re-extraction no longer finds, or of a deleted article."""
+
+    id: int
+    article_id: int
+    type: EventTypeName
+    pipeline_version: str = Field(description="The pipeline version whose run removed it ('' for a deleted article).")
+    deleted_at: datetime
+    change_seq: int
+
+
 class EventPage(BaseModel):
     events: list[EventPublic]
     next_cursor: str | None = None
+    deleted: list[DeletedEventPublic] | None = Field(
+        default=None, description="With changed_since and include_deleted=true: events deleted after it.")
+    changes_through: int | None = Field(
+        default=None, description="With changed_since: the change sequence number this answer is complete "
+        "through; ask next with changed_since=<it> (more may follow at once when the page is full).")
 
 
 class StoryRef(BaseModel):

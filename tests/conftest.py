@@ -51,15 +51,16 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
 
 
 @contextmanager
-def postgres_database(prefix: str, before_drop: Callable[[], None] = lambda: None) -> Iterator[str]:
-    """A migrated PostgreSQL database of its own (`prefix_<random>`), dropped afterwards."""
+def postgres_database(prefix: str, before_drop: Callable[[], None] = lambda: None,
+                      revision: str = "head") -> Iterator[str]:
+    """A PostgreSQL database of its own (`prefix_<random>`) migrated to `revision`, dropped afterwards."""
     name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = _plain_pg(PG_ADMIN_URL)
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
     try:
-        migrate(Settings(database_url=url))
+        migrate(Settings(database_url=url), revision)
         yield url
     finally:
         before_drop()
@@ -75,6 +76,7 @@ def clean_database(database_url: str) -> str:
         connection.execute(text("DELETE FROM webhooks"))
         connection.execute(text("DELETE FROM story_events"))
         connection.execute(text("DELETE FROM stories"))
+        connection.execute(text("DELETE FROM event_tombstones"))
         connection.execute(text("DELETE FROM events"))
         connection.execute(text("DELETE FROM actors"))
         connection.execute(text("DELETE FROM articles"))

@@ -38,7 +38,8 @@ def _job_queue(settings: Settings, sessions: sessionmaker[Session], pipeline: Pi
     if settings.broker_url:
         from service.jobs.broker import BrokerJobs
 
-        return BrokerJobs(url=settings.broker_url, queue_name=settings.broker_queue)
+        return BrokerJobs(url=settings.broker_url, queue_name=settings.broker_queue,
+                          batch_size=settings.job_batch_size)
     if pipeline is None:
         return None
     from service.jobs.embedded import EmbeddedJobs

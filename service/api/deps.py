@@ -30,7 +30,8 @@ def _session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def _pipeline(request: Request) -> Pipeline:
+def pipeline_of(request: Request) -> Pipeline:
+    """The loaded pipeline, or 503 (for routes that need it only on one path)."""
     pipeline: Pipeline | None = request.app.state.pipeline
     if pipeline is None:
         raise Unavailable("the language model is not loaded")
@@ -50,6 +51,6 @@ def _metrics(request: Request) -> Metrics:
 SettingsDep = Annotated[Settings, Depends(_settings)]
 SessionsDep = Annotated[sessionmaker[Session], Depends(_sessions)]
 SessionDep = Annotated[Session, Depends(_session)]
-PipelineDep = Annotated[Pipeline, Depends(_pipeline)]
+PipelineDep = Annotated[Pipeline, Depends(pipeline_of)]
 JobsDep = Annotated[JobQueue | None, Depends(_jobs)]  # None: no executor (no model loaded)
 MetricsDep = Annotated[Metrics, Depends(_metrics)]

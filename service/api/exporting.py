@@ -28,18 +28,21 @@ FORMAT_HELP = ("json (default) | timelinejs | csv | ndjson | geojson; overrides 
                "stream every matching event (from `cursor`, at most `limit` when given); the others answer a page.")
 
 
-def next_link(request: Request, next_cursor: str | None) -> dict[str, str]:
-    if not next_cursor:
-        return {}
-    return {"Link": f'<{request.url.include_query_params(cursor=next_cursor)}>; rel="next"'}
+def next_link(request: Request, next_cursor: str | None, next_url: str | None = None) -> dict[str, str]:
+    """RFC 8288 `rel="next"`: the same request with the next cursor (or `next_url` when given)."""
+    if next_url is None and next_cursor:
+        next_url = str(request.url.include_query_params(cursor=next_cursor))
+    return {"Link": f'<{next_url}>; rel="next"'} if next_url else {}
 
 
-def _json(request: Request, body: str, next_cursor: str | None, media_type: str) -> Response:
-    return Response(body, media_type=media_type, headers={**next_link(request, next_cursor), "Vary": "Accept"})
+def _json(request: Request, body: str, next_cursor: str | None, media_type: str,
+          next_url: str | None = None) -> Response:
+    headers = {**next_link(request, next_cursor, next_url), "Vary": "Accept"}
+    return Response(body, media_type=media_type, headers=headers)
 
 
-def json_page(request: Request, page: BaseModel, next_cursor: str | None) -> Response:
-    return _json(request, page.model_dump_json(), next_cursor, MEDIA_TYPES["json"])
+def json_page(request: Request, page: BaseModel, next_cursor: str | None, next_url: str | None = None) -> Response:
+    return _json(request, page.model_dump_json(), next_cursor, MEDIA_TYPES["json"], next_url)
 
 
 def export_response(

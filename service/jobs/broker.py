@@ -17,22 +17,31 @@ from service.errors import Unavailable
 
 log = logging.getLogger("eventline.jobs")
 ACTOR_NAME = "eventline_run_job"
+BATCH_ACTOR_NAME = "eventline_run_jobs"
 
 
 class BrokerJobs:
     """The Dramatiq broker and actor; `run` is the job function (None in the API process, which only sends)."""
 
-    def __init__(self, *, url: str, queue_name: str, run: Callable[[int], object] | None = None) -> None:
+    def __init__(self, *, url: str, queue_name: str, run: Callable[[list[int]], object] | None = None,
+                 batch_size: int = 4) -> None:
         self.broker = RabbitmqBroker(url=url, confirm_delivery=True)
+        self.batch_size = batch_size
 
         def eventline_run_job(job_id: int) -> None:
+            eventline_run_jobs([job_id])
+
+        def eventline_run_jobs(job_ids: list[int]) -> None:
             if run is None:
                 raise RuntimeError("this process only sends jobs")
-            run(job_id)
+            run(job_ids)
 
-        # Retries are the job's own (backoff, dead state in the database), not Dramatiq's.
-        self.actor = dramatiq.actor(broker=self.broker, actor_name=ACTOR_NAME, queue_name=queue_name,
-                                    max_retries=0, time_limit=15 * 60 * 1000)(eventline_run_job)
+        # Retries are the job's own (backoff, dead state in the database), not Dramatiq's. A message of several
+        # jobs is acknowledged after all of them committed; redelivered, the finished ones are skipped.
+        options = {"broker": self.broker, "queue_name": queue_name, "max_retries": 0, "time_limit": 15 * 60 * 1000}
+        self.actor = dramatiq.actor(actor_name=ACTOR_NAME, **options)(eventline_run_job)  # type: ignore[call-overload]
+        self.batch_actor = dramatiq.actor(actor_name=BATCH_ACTOR_NAME, **options)(  # type: ignore[call-overload]
+            eventline_run_jobs)
 
     def enqueue(self, job_id: int) -> None:
         """Sends the job; when the broker is down the job waits in the database for a sweeper."""
@@ -40,6 +49,16 @@ class BrokerJobs:
             self.actor.send(job_id)
         except Exception as error:
             log.warning("could not send job %d to the broker (%s); the sweeper will", job_id, type(error).__name__)
+
+    def enqueue_many(self, job_ids: list[int]) -> None:
+        """One message per `batch_size` jobs: fewer broker round trips, and the worker parses them together."""
+        for start in range(0, len(job_ids), self.batch_size):
+            chunk = job_ids[start:start + self.batch_size]
+            try:
+                self.batch_actor.send(chunk)
+            except Exception as error:
+                log.warning("could not send %d jobs to the broker (%s); the sweeper will", len(chunk),
+                            type(error).__name__)
 
     def close(self) -> None:
         self.broker.close()

@@ -31,6 +31,10 @@ class EmbeddedJobs:
         except queue.Full:
             log.warning("job queue full; job %d waits for the sweeper", job_id)
 
+    def enqueue_many(self, job_ids: list[int]) -> None:
+        for job_id in job_ids:
+            self.enqueue(job_id)
+
     def start(self) -> None:
         self._thread.start()
 

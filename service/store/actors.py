@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -106,6 +106,13 @@ def link_actors(*, session: Session, article_id: int, now: datetime | None = Non
         session.execute(_insert(session, EventActor).values(
             [{"event_id": e, "actor_id": a, "role": r} for e, a, r in rows]).on_conflict_do_nothing())
     return len(rows)
+
+
+def unlink_events(*, session: Session, event_ids: list[int]) -> None:
+    """Drops the actor links of events about to be rewritten (a re-extraction changed their reading); the
+    actors and their aliases stay."""
+    if event_ids:
+        session.execute(delete(EventActor).where(EventActor.event_id.in_(event_ids)))
 
 
 def actors_named(name: str) -> Select[int]:

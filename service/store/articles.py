@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from service.errors import NotFound
-from service.pipeline.temporal import value_interval
 from service.schemas import ArticleIn, ArticlePublic, EventPublic
+from service.store import event_writes
 from service.store.models import Article, Event
 from service.store.stories import forget_article
 
@@ -21,16 +21,68 @@ def text_sha256(text: str) -> str:
 
 def identity_key(article: ArticleIn) -> str:
     """What makes a repost the same article: its external id, else its URL, else its text."""
-    if article.external_id:
-        return f"ext:{article.external_id}"
-    if article.url:
+    return identity_key_of(external_id=article.external_id, url=article.url, text=article.text)
+
+
+def identity_key_of(*, external_id: str | None, url: str | None, text: str) -> str:
+    """`identity_key` from the three fields (also read straight from a raw record, before validation)."""
+    if external_id:
+        return f"ext:{external_id}"
+    if url:
         # The key column holds 600 characters: longer URLs are known by their hash.
-        return f"url:{article.url}" if len(article.url) <= 590 else f"url-sha256:{text_sha256(article.url)}"
-    return f"sha256:{text_sha256(article.text)}"
+        return f"url:{url}" if len(url) <= 590 else f"url-sha256:{text_sha256(url)}"
+    return f"sha256:{text_sha256(text)}"
 
 
 def find_by_identity(*, session: Session, key: str) -> Article | None:
     return session.scalars(select(Article).where(Article.identity_key == key)).first()
+
+
+def find_by_identities(*, session: Session, keys: list[str]) -> list[Article]:
+    """The stored articles of these identity keys (one query)."""
+    if not keys:
+        return []
+    return list(session.scalars(select(Article).where(Article.identity_key.in_(set(keys)))))
+
+
+def claim_version(*, session: Session, article_id: int, expected: str, version: str) -> Article | None:
+    """Stamps the article with `version` if it still carries `expected` (a compare-and-set, so of two runs
+    over one article only one writes its events); the article when this transaction did, else None."""
+    stamped = session.execute(
+        update(Article).where(Article.id == article_id, Article.pipeline_version == expected)
+        .values(pipeline_version=version)
+    )
+    if getattr(stamped, "rowcount", 0) != 1:
+        return None
+    return session.get(Article, article_id)
+
+
+def _outdated(version: str, pending: str, stored_since: datetime | None) -> list[ColumnElement[bool]]:
+    conditions = [Article.pipeline_version != version, Article.pipeline_version != pending]
+    if stored_since is not None:
+        conditions.append(Article.created_at >= stored_since)
+    return conditions
+
+
+def count_outdated(*, session: Session, version: str, pending: str, stored_since: datetime | None) -> int:
+    """Articles whose events another pipeline version produced (not `pending` ones: their job will run)."""
+    query = select(func.count()).select_from(Article).where(*_outdated(version, pending, stored_since))
+    return int(session.scalar(query) or 0)
+
+
+def outdated_articles(*, session: Session, version: str, pending: str, stored_since: datetime | None,
+                      after_id: int, limit: int) -> list[Article]:
+    """The next `limit` such articles after id `after_id`, in id order."""
+    query = (select(Article).where(*_outdated(version, pending, stored_since), Article.id > after_id)
+             .order_by(Article.id).limit(limit))
+    return list(session.scalars(query))
+
+
+def stored_identity_keys(*, session: Session, keys: list[str]) -> set[str]:
+    """Which of these identity keys are stored already (one query per call)."""
+    if not keys:
+        return set()
+    return set(session.scalars(select(Article.identity_key).where(Article.identity_key.in_(keys))))
 
 
 def get_article(*, session: Session, article_id: int) -> Article:
@@ -40,49 +92,11 @@ def get_article(*, session: Session, article_id: int) -> Article:
     return article
 
 
-def _actor_text(event: EventPublic) -> str:
-    names: list[str] = []
-    for mention in (event.agent, event.target, event.speaker, event.attribution):
-        if mention is not None:
-            names.extend([mention.text, mention.canonical or "", *mention.aliases])
-    return " | ".join(n.lower() for n in names if n)
-
-
-def _location_text(event: EventPublic) -> str:
-    if event.location is None:
-        return ""
-    return " | ".join(n.lower() for n in (event.location.text, event.location.canonical) if n)
-
-
-def event_row(event: EventPublic, article: Article) -> Event:
-    """A database row for a public event of a (new) article."""
-    interval = value_interval(event.date.value) if event.date else None
-    payload = event.model_dump(mode="json", exclude={"id", "article_id"})
-    return Event(
-        article=article,
-        type=event.type,
-        subtype=event.subtype,
-        certainty=event.certainty,
-        confidence=event.confidence,
-        sentence=event.sentence,
-        quote=event.quote,
-        actor_text=_actor_text(event),
-        location_text=_location_text(event),
-        location_country=event.location.country if event.location else None,
-        date_value=event.date.value if event.date else None,
-        date_start=interval[0] if interval else None,
-        date_end=interval[1] if interval else None,
-        sort_date=interval[0] if interval else article.published_date,
-        undated=interval is None,
-        payload=payload,
-    )
-
-
 def add_article(
-    *, session: Session, article: ArticleIn, events: list[EventPublic], pipeline_version: str,
-    body_html: str | None = None,
+    *, session: Session, article: ArticleIn, pipeline_version: str, body_html: str | None = None,
 ) -> Article:
-    """Adds an article and its events to the session (the caller commits, so both land or neither)."""
+    """Adds an article to the session (flushed: it has an id). Its events are written by
+    `service.flows.save_events`, in the same transaction (the caller commits, so both land or neither)."""
     row = Article(
         identity_key=identity_key(article),
         external_id=article.external_id,
@@ -99,16 +113,17 @@ def add_article(
         body_html=body_html,
     )
     session.add(row)
-    for event in events:
-        session.add(event_row(event, row))
     session.flush()
     return row
 
 
 def delete_article(*, session: Session, article_id: int) -> None:
-    get_article(session=session, article_id=article_id)
+    """Deletes the article and its events; each event leaves a tombstone for downstream copies."""
+    # The article's row first, as a re-extraction takes it: two writers lock in one order, never a deadlock.
+    if session.scalars(select(Article.id).where(Article.id == article_id).with_for_update()).first() is None:
+        raise NotFound(f"no article with id {article_id}")
     forget_article(session=session, article_id=article_id)  # out of their stories first (emptied ones go)
-    session.execute(delete(Event).where(Event.article_id == article_id))
+    event_writes.delete_events(session=session, article_id=article_id, now=datetime.now(UTC))
     session.execute(delete(Article).where(Article.id == article_id))
 
 
@@ -128,7 +143,11 @@ def public_article(article: Article) -> ArticlePublic:
 
 
 def public_event_row(event: Event) -> EventPublic:
-    return EventPublic.model_validate({**event.payload, "id": event.id, "article_id": event.article_id})
+    return EventPublic.model_validate({
+        **event.payload, "id": event.id, "article_id": event.article_id, "pipeline_version": event.pipeline_version,
+        "created_at": as_utc(event.created_at), "updated_at": as_utc(event.updated_at),
+        "change_seq": event.change_seq,
+    })
 
 
 def article_events(*, session: Session, article_id: int) -> list[EventPublic]:

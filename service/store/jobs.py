@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from service.errors import NotFound
 from service.schemas import JobPublic
+from service.store.articles import claim_version
 from service.store.models import Article, Job
 
 OPEN = ("pending", "running", "failed")
@@ -57,13 +58,7 @@ def claim(*, session: Session, job_id: int, now: datetime) -> Job | None:
 def store_events_once(*, session: Session, article_id: int, pipeline_version: str) -> Article | None:
     """Stamps the pending article with the pipeline version; the article when this transaction is the one
     that does (and so must add the events), None when events were stored already (idempotent)."""
-    stamped = session.execute(
-        update(Article).where(Article.id == article_id, Article.pipeline_version == PENDING_VERSION)
-        .values(pipeline_version=pipeline_version)
-    )
-    if getattr(stamped, "rowcount", 0) != 1:
-        return None
-    return session.get(Article, article_id)
+    return claim_version(session=session, article_id=article_id, expected=PENDING_VERSION, version=pipeline_version)
 
 
 def finish(*, session: Session, job_id: int, status: str, now: datetime, error: dict[str, Any] | None = None,

@@ -3,11 +3,12 @@ that `Base.metadata` knows them all without import side effects."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -29,6 +30,10 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 class Base(DeclarativeBase):
@@ -70,6 +75,9 @@ class Event(Base):
         Index("ix_events_date_start", "undated", "date_start"),
         Index("ix_events_country_timeline", "location_country", "undated", "sort_date", "id"),
         # PostgreSQL also has pg_trgm GIN indexes for the substring filters (migration 0004 only).
+        # Ids are never reused (SQLite would reuse the largest after its deletion): a downstream copy that
+        # learned of a deleted event id must not see that id come back as another event.
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -91,10 +99,45 @@ class Event(Base):
     # The event's first day, or for undated events their article's publication day (an upper bound).
     sort_date: Mapped[date] = mapped_column(Date)
     undated: Mapped[bool] = mapped_column(Boolean)
-    # The public JSON of the event (schemas.EventPublic without id/article_id).
+    # The public JSON of the event (schemas.EventPublic without id, article_id and the change fields below).
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Change tracking (service/store/changes.py): the pipeline version that produced the event as it reads
+    # now, and the change sequence number of the transaction that last wrote it (GET /v1/events?changed_since=).
+    # The defaults serve rows written outside `service.flows.save_events` (test fixtures, bulk benchmarks);
+    # the service itself always sets all four.
+    pipeline_version: Mapped[str] = mapped_column(String(40), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    change_seq: Mapped[int] = mapped_column(BigInteger, index=True, default=0)
 
     article: Mapped[Article] = relationship(back_populates="events")
+
+
+class EventTombstone(Base):
+    """A deleted event (re-extraction no longer finds it, or its article was deleted), so a downstream copy
+    following `changed_since` learns of the deletion. Kept for good: a tombstone is ~100 bytes."""
+
+    __tablename__ = "event_tombstones"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(Integer, index=True)
+    article_id: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(20))
+    # The pipeline version whose run removed it ("" when its article was deleted).
+    pipeline_version: Mapped[str] = mapped_column(String(40))
+    deleted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class ChangeSequence(Base):
+    """One row: the last change sequence number given out. A writer takes the next number with an UPDATE
+    that holds the row lock until its commit, so numbers become visible in the order they were given: a
+    reader that saw number N has already seen every change numbered below N."""
+
+    __tablename__ = "change_sequence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
 
 
 class IdempotencyRecord(Base):

@@ -29,16 +29,22 @@ def cloud_event(event: Event, now: datetime) -> dict[str, Any]:
     }
 
 
-def enqueue_deliveries(*, session: Session, article_id: int, now: datetime | None = None) -> int:
-    """Adds a pending delivery for every event of the article and every active webhook whose types match.
-    Call it after the events were added, inside their transaction (it flushes; the caller commits). Answers
-    how many deliveries it added."""
+def enqueue_deliveries(*, session: Session, article_id: int, now: datetime | None = None,
+                       event_ids: list[int] | None = None) -> int:
+    """Adds a pending delivery for every event of the article (or only those of `event_ids`: the ones a
+    re-extraction added) and every active webhook whose types match. Call it after the events were added,
+    inside their transaction (it flushes; the caller commits). Answers how many deliveries it added."""
     webhooks = session.scalars(select(Webhook).where(Webhook.active.is_(True)).order_by(Webhook.id)).all()
     if not webhooks:
         return 0
     now = now or datetime.now(UTC)
     session.flush()
-    events = session.scalars(select(Event).where(Event.article_id == article_id).order_by(Event.id)).all()
+    if event_ids is not None and not event_ids:
+        return 0
+    query = select(Event).where(Event.article_id == article_id)
+    if event_ids is not None:
+        query = query.where(Event.id.in_(event_ids))
+    events = session.scalars(query.order_by(Event.id)).all()
     added = 0
     for event in events:
         envelope: dict[str, Any] | None = None

@@ -12,13 +12,12 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from service.conversions import public_event
-from service.flows import store_article
+from service.flows import save_events, store_article
 from service.pipeline.pipeline import Pipeline
 from service.schemas import ArticleIn
 from service.store import articles as article_store
 from service.store.db import make_engine, make_session_factory
 from service.store.models import Story
-from service.store.stories import link_stories
 
 WIRE = {"text": "Militants destroy shrine in Mosul\nMilitants destroyed the shrine of the prophet Jonah in Mosul on "
                 "Thursday, residents said.", "published_at": "2024-03-08", "source": "Wire", "url": "https://a.test/1"}
@@ -144,9 +143,8 @@ def test_two_concurrent_posts_about_one_incident_make_one_story(clean_database: 
     events = {a.url: [public_event(e) for e in pipeline.extract(a.text, a.published_date).events]
               for a in (first, second)}
     with sessions() as session, session.begin():
-        row = article_store.add_article(session=session, article=first, events=events[first.url],
-                                        pipeline_version="test")
-        link_stories(session=session, article_id=row.id)
+        row = article_store.add_article(session=session, article=first, pipeline_version="test")
+        save_events(session=session, article=row, events=events[first.url], pipeline_version="test", rows=[])
         racer = threading.Thread(target=store_article, kwargs={
             "sessions": sessions, "article": second, "events": events[second.url], "pipeline_version": "test"})
         racer.start()

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 
 from service.config import Settings
-from service.flows import store_article
+from service.flows import save_events, store_article
 from service.jobs.flows import accept_article, run_job
 from service.pipeline.pipeline import Pipeline
 from service.schemas import ArticleIn, Codes, EventPublic, MentionPublic, TextSpan
@@ -36,9 +36,9 @@ def test_two_posts_naming_one_new_actor_at_once_make_one_actor(clean_database: s
     sessions = make_session_factory(engine)
     results: list[bool] = []
     with sessions() as first, first.begin():
-        row = article_store.add_article(session=first, article=_article("one"), pipeline_version="v",
-                                        events=[_statement("the Front", "Northern Front", "organisation")])
-        link_actors(session=first, article_id=row.id)  # holds the new actor's key, uncommitted
+        row = article_store.add_article(session=first, article=_article("one"), pipeline_version="v")
+        save_events(session=first, article=row, pipeline_version="v",  # links: holds the new actor's key, uncommitted
+                    events=[_statement("the Front", "Northern Front", "organisation")], rows=[])
         second = threading.Thread(target=lambda: results.append(store_article(
             sessions=sessions, article=_article("two"), pipeline_version="v",
             events=[_statement("Northern Front fighters", "Northern Front", "armed group")])[1]))
@@ -59,10 +59,10 @@ def test_linking_an_article_twice_links_each_event_once(clean_database: str) -> 
     engine = make_engine(clean_database)
     sessions = make_session_factory(engine)
     with sessions() as session, session.begin():
-        row = article_store.add_article(session=session, article=_article("one"), pipeline_version="v",
-                                        events=[_statement("Massoud", "Ahmad Massoud", "person")])
+        row = article_store.add_article(session=session, article=_article("one"), pipeline_version="v")
+        save_events(session=session, article=row, pipeline_version="v",  # links once
+                    events=[_statement("Massoud", "Ahmad Massoud", "person")], rows=[])
         assert link_actors(session=session, article_id=row.id) == 1
-        link_actors(session=session, article_id=row.id)
     with sessions() as session:
         links = session.scalar(select(func.count()).select_from(EventActor))
     engine.dispose()

@@ -7,11 +7,11 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from service.flows import save_events
 from service.schemas import ArticleIn, EventPublic
 from service.store import articles as article_store
 from service.store.db import make_engine, make_session_factory
 from service.store.models import Story
-from service.store.stories import link_stories
 
 
 def event(sentence: str, target: str, location: str | None, agent: str | None, subtype: str) -> EventPublic:
@@ -27,8 +27,8 @@ def event(sentence: str, target: str, location: str | None, agent: str | None, s
 
 def store(session: Any, url: str, one: EventPublic) -> None:
     article = ArticleIn(text=one.sentence, published_at=datetime(2024, 3, 8, tzinfo=UTC), url=url)
-    row = article_store.add_article(session=session, article=article, events=[one], pipeline_version="test")
-    link_stories(session=session, article_id=row.id)
+    row = article_store.add_article(session=session, article=article, pipeline_version="test")
+    save_events(session=session, article=row, events=[one], pipeline_version="test", rows=[])
 
 
 def test_an_event_bridging_two_stories_merges_them(clean_database: str) -> None:

@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Header, Path, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from service.api.deps import JobsDep, PipelineDep, SessionDep, SessionsDep, SettingsDep
+from service.api.deps import JobsDep, PipelineDep, SessionDep, SessionsDep, SettingsDep, pipeline_of
 from service.api.problems import PROBLEM
-from service.batches import BatchIn, BatchOut, ingest_batch
+from service.batches import BatchIn, BatchOut, accept_batch, ingest_batch
 from service.errors import InvalidInput, Unavailable
 from service.flows import database_errors, ingest_article
 from service.jobs.flows import accept_article
@@ -81,10 +81,23 @@ def _accept(*, article: ArticleIn, body_html: str | None, sessions: SessionsDep,
 
 
 @router.post(":batch", response_model=BatchOut, summary="Store up to 100 articles, answered per item",
-             responses={400: PROBLEM, 413: PROBLEM, 422: PROBLEM, 503: PROBLEM})
-def post_articles_batch(batch: BatchIn, sessions: SessionsDep, pipeline: PipelineDep,
-                        settings: SettingsDep) -> BatchOut:
-    return ingest_batch(sessions=sessions, pipeline=pipeline, batch=batch, max_text_chars=settings.max_text_chars)
+             responses={202: {"model": BatchOut, "description": "With `Prefer: respond-async`: accepted; each new "
+                              "item's job and `location`"},
+                        400: PROBLEM, 413: PROBLEM, 422: PROBLEM, 503: PROBLEM})
+def post_articles_batch(
+    batch: BatchIn, request: Request, sessions: SessionsDep, settings: SettingsDep, jobs: JobsDep,
+    prefer: Annotated[str | None, Header(description=PREFER_HELP)] = None,
+) -> BatchOut | Response:
+    if not wants_async(prefer):
+        pipeline = pipeline_of(request)
+        return ingest_batch(sessions=sessions, pipeline=pipeline, batch=batch, max_text_chars=settings.max_text_chars)
+    if jobs is None:
+        raise Unavailable("asynchronous ingestion is not running in this process")
+    answer, new_jobs = accept_batch(sessions=sessions, batch=batch, max_text_chars=settings.max_text_chars,
+                                    max_open_jobs=settings.max_pending_jobs, request=request_id.get())
+    jobs.enqueue_many(new_jobs)
+    return JSONResponse(answer.model_dump(mode="json"), status_code=status.HTTP_202_ACCEPTED,
+                        headers={"Preference-Applied": "respond-async"})
 
 
 @router.get("/{article_id}", response_model=ArticlePublic, responses={404: PROBLEM, 422: PROBLEM, 503: PROBLEM})

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from service.api.deps import SessionDep, SessionsDep, SettingsDep
 from service.api.exporting import EXPORT_CONTENT, FORMAT_HELP, export_response, json_page
 from service.api.problems import PROBLEM
+from service.change_feed import changes_page, parse_changed_since
 from service.config import Settings
 from service.errors import InvalidInput
 from service.exports import ExportFormat, negotiate
@@ -116,11 +117,30 @@ def _listing(request: Request, build: Callable[..., EventPage | Timeline], filte
     return json_page(request, page, page.next_cursor)
 
 
+CHANGED_SINCE_HELP = ("A change sequence number (an answer's `changes_through`, or an event's `change_seq`) or an ISO "
+                      "8601 date-time: the events added or changed after it, in change order, with `changes_through` "
+                      "to ask from next (JSON only; not with `cursor`)")
+INCLUDE_DELETED_HELP = "With changed_since: also the events deleted after it (`deleted`: tombstones)"
+
+
 @router.get("/events", response_model=EventPage, responses=LISTING_RESPONSES)
 def get_events(request: Request, filters: FilterDep, session: SessionDep, sessions: SessionsDep,
                settings: SettingsDep, cursor: CursorDep, limit: int | None = None,
-               export_format: FormatParam = None) -> Response:
-    return _listing(request, event_page, filters, session, sessions, settings, cursor, limit, export_format)
+               export_format: FormatParam = None,
+               changed_since: Annotated[str | None, Query(max_length=40, description=CHANGED_SINCE_HELP)] = None,
+               include_deleted: Annotated[bool, Query(description=INCLUDE_DELETED_HELP)] = False) -> Response:
+    if changed_since is None:
+        if include_deleted:
+            raise InvalidInput("include_deleted needs changed_since")
+        return _listing(request, event_page, filters, session, sessions, settings, cursor, limit, export_format)
+    if cursor is not None or negotiate(export_format, request.headers.get("accept")) != "json":
+        raise InvalidInput("changed_since answers JSON pages and continues with changes_through, not a cursor")
+    since = parse_changed_since(_text(changed_since, "changed_since") or "")
+    with database_errors():
+        page, more = changes_page(session=session, filters=filters, since=since, limit=page_limit(limit, settings),
+                                  include_deleted=include_deleted)
+    return json_page(request, page, None, next_url=str(request.url.include_query_params(
+        changed_since=page.changes_through)) if more else None)
 
 
 @router.get("/timeline", response_model=Timeline, responses=LISTING_RESPONSES)

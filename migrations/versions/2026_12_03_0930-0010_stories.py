@@ -1,7 +1,7 @@
 """stories: events of different articles linked into one story, with the score and reasons of each link
 
-Revision ID: 0009_stories
-Revises: 0008_actors
+Revision ID: 0010_stories
+Revises: 0009_actors
 Create Date: 2026-12-03 09:30:00
 """
 from __future__ import annotations
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0009_stories"
-down_revision: str | None = "0008_actors"
+revision: str = "0010_stories"
+down_revision: str | None = "0009_actors"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

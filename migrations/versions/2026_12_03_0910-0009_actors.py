@@ -1,7 +1,7 @@
 """actors: canonical actors across articles, their aliases, and the events they take part in
 
-Revision ID: 0008_actors
-Revises: 0007_event_location_country
+Revision ID: 0009_actors
+Revises: 0008_event_changes
 Create Date: 2026-12-03 09:00:00
 """
 from __future__ import annotations
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008_actors"
-down_revision: str | None = "0007_event_location_country"
+revision: str = "0009_actors"
+down_revision: str | None = "0008_event_changes"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
