@@ -13,12 +13,13 @@ import psycopg
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
 
 from service.api.app import create_app
 from service.cli import migrate
 from service.config import Settings
 from service.pipeline.pipeline import Pipeline
-from service.store.db import make_engine
+from service.store.db import make_engine, make_session_factory
 
 # Apps built from default settings in tests serve without keys; tests/api/test_auth.py turns auth on.
 os.environ.setdefault("EVENTLINE_AUTH", "off")
@@ -84,6 +85,14 @@ def clean_database(database_url: str) -> str:
         connection.execute(text("DELETE FROM api_keys"))
     engine.dispose()
     return database_url
+
+
+@pytest.fixture
+def sessions(clean_database: str) -> Iterator[sessionmaker[Session]]:
+    """Sessions on the emptied database of each kind."""
+    engine = make_engine(clean_database)
+    yield make_session_factory(engine)
+    engine.dispose()
 
 
 @pytest.fixture

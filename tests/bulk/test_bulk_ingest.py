@@ -4,7 +4,7 @@ ninjs items, bad records, idempotent reruns, an interrupted run resumed, `--asyn
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,19 +18,12 @@ from service.extraction_pool import InProcessExtractor, Item, Outcome, ProcessPo
 from service.pipeline.pipeline import Pipeline
 from service.schemas import ArticleIn
 from service.store import articles as article_store
-from service.store.db import make_engine, make_session_factory
 from service.store.models import Article, Event, Job
+from tests.bulk.extractors import CrashingExtractor
 
 CORPUS = sorted((Path(__file__).parents[1] / "corpus").glob("*/article.json"))
 NINJS = {"uri": "urn:newsml:example.org:20230510:shrine", "versioncreated": "2023-05-10T09:00:00Z",
          "headline": "Shrine bombed", "body_html": "<p>Militants bombed a shrine in Larkana on Monday.</p>"}
-
-
-@pytest.fixture
-def sessions(clean_database: str) -> Iterator[sessionmaker[Session]]:
-    engine = make_engine(clean_database)
-    yield make_session_factory(engine)
-    engine.dispose()
 
 
 def _corpus(count: int) -> list[dict[str, Any]]:
@@ -70,18 +63,6 @@ class RefusingExtractor(InProcessExtractor):
         if items:
             raise AssertionError(f"parsed {len(items)} articles")
         return []
-
-
-class CrashingExtractor(InProcessExtractor):
-    def __init__(self, pipeline: Pipeline, crash_at: int) -> None:
-        super().__init__(pipeline)
-        self.crash_at, self.seen = crash_at, 0
-
-    def extract_all(self, items: Sequence[Item]) -> list[Outcome]:
-        self.seen += len(items)
-        if self.seen >= self.crash_at:
-            raise RuntimeError("killed")
-        return super().extract_all(items)
 
 
 def test_a_directory_of_json_ndjson_and_ninjs_files_is_stored_one_article_per_record(

@@ -4,7 +4,6 @@ dry runs, change tracking, the outbox, and a run interrupted on its Nth article 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,24 +14,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from service.cli import main
 from service.config import Settings
-from service.extraction_pool import InProcessExtractor, Item, Outcome
+from service.extraction_pool import InProcessExtractor
 from service.flows import ingest_article
 from service.jobs.flows import accept_article
 from service.pipeline.pipeline import Pipeline
 from service.reextraction import reextract
 from service.schemas import ArticleIn
-from service.store.db import make_engine, make_session_factory
 from service.store.models import Article, Event, EventActor, EventTombstone, StoryEvent, Webhook, WebhookDelivery
+from tests.bulk.extractors import CrashingExtractor
 
 OLD = "2000.01.01.1"
 CORPUS = sorted((Path(__file__).parents[1] / "corpus").glob("*/article.json"))
-
-
-@pytest.fixture
-def sessions(clean_database: str) -> Iterator[sessionmaker[Session]]:
-    engine = make_engine(clean_database)
-    yield make_session_factory(engine)
-    engine.dispose()
 
 
 def _store(sessions: sessionmaker[Session], pipeline: Pipeline, raw: dict[str, Any]) -> int:
@@ -54,20 +46,6 @@ def _events(sessions: sessionmaker[Session], article_id: int) -> dict[int, Event
 def _count(sessions: sessionmaker[Session], model: type[Any]) -> int:
     with sessions() as session:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
-
-
-class CrashingExtractor(InProcessExtractor):
-    """Dies (like a killed process) when asked for its `crash_at`-th article."""
-
-    def __init__(self, pipeline: Pipeline, crash_at: int) -> None:
-        super().__init__(pipeline)
-        self.crash_at, self.seen = crash_at, 0
-
-    def extract_all(self, items: Sequence[Item]) -> list[Outcome]:
-        self.seen += len(items)
-        if self.seen >= self.crash_at:
-            raise RuntimeError("killed")
-        return super().extract_all(items)
 
 
 @pytest.fixture

@@ -4,43 +4,23 @@ and PostgreSQL."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from service.api.app import create_app
-from service.config import Settings
 from service.jobs.flows import accept_articles, run_jobs
 from service.pipeline.pipeline import Pipeline
 from service.schemas import ArticleIn
-from service.store.db import make_engine, make_session_factory
 from service.store.models import Article, Event
+from tests.jobs.conftest import job_settings as _settings
 
 ASYNC = {"Prefer": "respond-async"}
 PLAIN = {"text": "Families flee\nMore than 200 families fled the village of Ostrava Nova last month.",
          "published_at": "2023-05-10"}
 OTHER = {"text": "Cemetery\nVandals desecrated graves in Brenton on Sunday.", "published_at": "2023-06-01"}
-
-
-def _settings(url: str, **overrides: Any) -> Settings:
-    return Settings(database_url=url, auth=False, **{"job_retry_seconds": 0, "job_sweep_seconds": 0.2, **overrides})
-
-
-@pytest.fixture
-def sessions(clean_database: str) -> Iterator[sessionmaker[Session]]:
-    engine = make_engine(clean_database)
-    yield make_session_factory(engine)
-    engine.dispose()
-
-
-@pytest.fixture
-def async_client(clean_database: str, pipeline: Pipeline) -> Iterator[TestClient]:
-    with TestClient(create_app(_settings(clean_database), pipeline=pipeline)) as client:
-        yield client
 
 
 def _done(client: TestClient, location: str) -> dict[str, Any]:

@@ -18,7 +18,6 @@ from service.api.app import create_app
 from service.config import Settings
 from service.errors import InvalidInput
 from service.pipeline.pipeline import Pipeline
-from service.store.db import make_engine, make_session_factory
 from service.webhooks.delivery import deliver_due, http_client
 from service.webhooks.destinations import PublicOnlyBackend, check_destination
 
@@ -107,13 +106,6 @@ def test_the_setting_is_read_from_the_environment(monkeypatch: pytest.MonkeyPatc
     assert Settings().webhook_allow_private is False
     monkeypatch.setenv("EVENTLINE_WEBHOOK_ALLOW_PRIVATE", "true")
     assert Settings().webhook_allow_private is True
-
-
-@pytest.fixture
-def sessions(clean_database: str) -> Iterator[sessionmaker[Session]]:
-    engine = make_engine(clean_database)
-    yield make_session_factory(engine)
-    engine.dispose()
 
 
 def test_delivery_refuses_a_destination_that_became_private(

@@ -30,7 +30,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from service.api.app import create_app
 from service.config import Settings
 from service.pipeline.pipeline import Pipeline
-from service.store.db import make_engine, make_session_factory
 from service.store.models import WebhookDelivery
 from service.webhooks.delivery import deliver_due
 
@@ -84,13 +83,6 @@ def client(clean_database: str, pipeline: Pipeline) -> Iterator[TestClient]:
     settings = Settings(database_url=clean_database, auth=False, webhook_allow_private=True)
     with TestClient(create_app(settings, pipeline=pipeline)) as test_client:
         yield test_client
-
-
-@pytest.fixture
-def sessions(clean_database: str) -> Iterator[sessionmaker[Session]]:
-    engine = make_engine(clean_database)
-    yield make_session_factory(engine)
-    engine.dispose()
 
 
 def verify(secret: str, headers: dict[str, str], body: bytes) -> bool:
