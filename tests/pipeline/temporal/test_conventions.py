@@ -65,3 +65,26 @@ def test_plan_seen_from_the_past_through_an_adjective(tag: Tag) -> None:
 def test_latest_quarter_is_one_that_is_over(tag: Tag) -> None:
     found = tag("It expects a fourth-quarter charge. Profit fell 59% in the latest quarter.", DCT)
     assert [t.value for t in found] == ["1989-Q4", "1989-Q3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A 19-year-old was arrested.", []),
+        ("He is 45 years old.", []),
+        ("She is two years older than him.", []),
+        ("The plan is several years old.", []),
+        ("The IRA's 8-month-old truce held.", [("8-month-old", "DURATION", "P8M")]),
+        ("It was a 10-year-long war.", [("10-year-long", "DURATION", "P10Y")]),
+    ],
+    ids=[
+        "age-in-years-adjective",
+        "age-in-years-predicate",
+        "age-difference",
+        "fuzzy-age",
+        "age-of-an-event-in-months-is-a-duration",
+        "long-is-a-duration",
+    ],
+)
+def test_ages(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _triples(tag(text, DCT)) == expected
