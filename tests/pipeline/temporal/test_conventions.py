@@ -88,3 +88,26 @@ def test_latest_quarter_is_one_that_is_over(tag: Tag) -> None:
 )
 def test_ages(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _triples(tag(text, DCT)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It sent 2000 dead soldiers home.", []),
+        ("The team scored 1500 more runs.", []),
+        ("It set up a venture called Orion 1980, making parts.", []),
+        ("At Christmas 1998 they met.", [("Christmas 1998", "DATE", "1998-12-25")]),
+        ("It happened in Sept. 1989.", [("Sept. 1989", "DATE", "1989-09")]),
+        ("The Clean Air Act of 1990 passed.", [("1990", "DATE", "1990")]),
+    ],
+    ids=[
+        "number-before-adjective-and-plural",
+        "number-before-more-and-plural",
+        "number-ending-a-name",
+        "holiday-and-year",
+        "abbreviated-month-and-year",
+        "year-after-of-in-a-name",
+    ],
+)
+def test_four_digit_numbers(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _triples(tag(text, DCT)) == expected
