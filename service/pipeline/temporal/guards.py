@@ -7,6 +7,7 @@ when the candidate should be kept. Rules name their guards in the args column of
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -97,7 +98,51 @@ def not_fraction(span: Span, doc: Doc) -> bool:
     return not (hyphenated or determiner.pos_ in ("DET", "PRON"))
 
 
+# Not EVENT or FAC: the parser gives holidays and dates ("9 September", "Easter Sunday 1997") those.
+_NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "PERSON"})
+
+
+@cache
+def _holiday_words() -> frozenset[str]:
+    """Every word of a holiday name ("new", "year's", "day", ...): capitalized by right."""
+    return frozenset(word.removesuffix("'s") for key in lexicon().holidays for word in key.split())
+
+
+def _title_case_line(sent: Span) -> bool:
+    """True for a headline-like sentence, where most words are capitalized anyway."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.text[0].isupper() for t in words) * 2 > len(words)
+
+
+def not_in_name(span: Span, doc: Doc) -> bool:
+    """Reject a temporal word inside a proper name, which TimeML does not mark: a newspaper or an
+    organization the parser names ("The Sunday Times"), or a programme title whose ordinary words
+    are capitalized mid-sentence ("ABC's "This Week"", "CBS's 60 Minutes", "NBC's Today show").
+
+    Month, weekday and holiday names, abbreviations in capitals ("EST") and the first word of a
+    sentence, a quote or a headline are capitalized anyway and say nothing."""
+    if any(t.ent_type_ in _NAME_ENTITIES for t in span):
+        return False
+    lex = lexicon()
+    for t in span:
+        if not t.is_alpha or not t.text[0].isupper() or t.is_upper or t.is_sent_start:
+            continue
+        if t.lower_ in lex.months or t.lower_ in lex.weekdays or holiday_key(t.text) in _holiday_words():
+            continue
+        prev = doc[t.i - 1]
+        if prev.is_punct or prev.is_space or "\n" in prev.text_with_ws:
+            continue
+        if _title_case_line(t.sent):
+            continue
+        return False
+    return True
+
+
+# Applied to every rule, whatever its own guards.
+ALWAYS: tuple[str, ...] = ("not_in_name",)
+
 GUARDS: dict[str, Guard] = {
+    "not_in_name": not_in_name,
     "not_verb": not_verb,
     "not_holiday_part": not_holiday_part,
     "no_name": no_name,
@@ -110,10 +155,8 @@ GUARDS: dict[str, Guard] = {
 
 
 def passes(guards: tuple[str, ...], doc: Doc, start: int, end: int) -> bool:
-    """True when every named guard keeps the extent [start, end) of `doc`."""
-    if not guards:
-        return True
+    """True when every named guard, and every guard in ALWAYS, keeps the extent [start, end) of `doc`."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return True
-    return all(GUARDS[name](span, doc) for name in guards)
+    return all(GUARDS[name](span, doc) for name in ALWAYS + guards)
