@@ -98,6 +98,16 @@ def not_fraction(span: Span, doc: Doc) -> bool:
     return not (hyphenated or determiner.pos_ in ("DET", "PRON"))
 
 
+def not_discourse(span: Span, doc: Doc) -> bool:
+    """Reject "Now" opening a sentence as a discourse marker ("Now, following the sale ...", "Now for
+    the weather"), not as the present ("Now with prices up, ...")."""
+    first = span[0]
+    if not (first.is_sent_start or first.i == 0 or "\n" in doc[first.i - 1].text_with_ws):
+        return True
+    nxt = _next_token_pos(span, doc)
+    return nxt is None or nxt[2].lower() not in (",", "for")
+
+
 # Not EVENT or FAC: the parser gives holidays and dates ("9 September", "Easter Sunday 1997") those.
 _NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "PERSON"})
 
@@ -143,6 +153,7 @@ ALWAYS: tuple[str, ...] = ("not_in_name",)
 
 GUARDS: dict[str, Guard] = {
     "not_in_name": not_in_name,
+    "not_discourse": not_discourse,
     "not_verb": not_verb,
     "not_holiday_part": not_holiday_part,
     "no_name": no_name,

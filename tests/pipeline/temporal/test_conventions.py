@@ -111,3 +111,17 @@ def test_ages(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None
 )
 def test_four_digit_numbers(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _triples(tag(text, DCT)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Losses were large. Now, following asset sales, it is profitable.", []),
+        ("Now for the weather.", []),
+        ("Prices fell. Now with new building under way, they rise.", [("Now", "DATE", "PRESENT_REF")]),
+        ("It is now profitable.", [("now", "DATE", "PRESENT_REF")]),
+    ],
+    ids=["discourse-now-comma", "discourse-now-for", "now-with-is-the-present", "now-inside-a-clause"],
+)
+def test_now(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _triples(tag(text, DCT)) == expected
