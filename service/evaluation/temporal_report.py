@@ -1,6 +1,7 @@
 """Scores the temporal tagger (and baselines) on TimeBank, split into a tune part and a held-out part.
 
-Run: python -m service.evaluation.temporal_report [--peers heideltime] [--timebank DIR] [--dump FILE] [--split] [--errors tune]
+Run: python -m service.evaluation.temporal_report [--peers heideltime] [--timebank DIR] [--dump FILE] [--split]
+     [--errors tune]
 The held-out documents (`timebank_heldout.txt`) must never be studied while tuning rules: the error
 listing and the --dump file cover the tune part only. --split adds rows for the two fixed halves of the
 tune part (see `temporal_split.py`, which also caches parses for fast tuning runs).
