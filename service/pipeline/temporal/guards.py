@@ -134,6 +134,8 @@ def not_in_name(span: Span, doc: Doc) -> bool:
     if any(t.ent_type_ in _NAME_ENTITIES for t in span):
         return False
     lex = lexicon()
+    if _the_before_name(span, doc, {**lex.months, **lex.weekdays}):
+        return False
     for t in span:
         if not t.is_alpha or not t.text[0].isupper() or t.is_upper or t.is_sent_start:
             continue
@@ -146,6 +148,18 @@ def not_in_name(span: Span, doc: Doc) -> bool:
             continue
         return False
     return True
+
+
+def _the_before_name(span: Span, doc: Doc, calendar_words: dict[str, int]) -> bool:
+    """True for "the" + the span + a capitalized proper noun that is no month or weekday: "the Sunday
+    Telegraph", a title ("the Thursday Dec. 5 meeting" is a date)."""
+    if span.start == 0 or span.end >= len(doc) or doc[span.start - 1].lower_ != "the":
+        return False
+    if not all(t.is_alpha for t in span):  # "the 2000 Olympics": TimeBank tags the year
+        return False
+    nxt = doc[span.end]
+    named = nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.is_upper
+    return named and nxt.lower_ not in calendar_words
 
 
 # Applied to every rule, whatever its own guards.
