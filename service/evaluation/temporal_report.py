@@ -1,6 +1,7 @@
 """Scores the temporal tagger (and baselines) on TimeBank, split into a tune part and a held-out part.
 
 Run: python -m service.evaluation.temporal_report [--peers heideltime] [--timebank DIR] [--dump FILE] [--split]
+     [--errors tune]
 The held-out documents (`timebank_heldout.txt`) must never be studied while tuning rules: the error
 listing and the --dump file cover the tune part only. --split adds rows for the two fixed halves of the
 tune part (see `temporal_split.py`, which also caches parses for fast tuning runs).
@@ -165,6 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--dump", help="write tune-part misses/false positives/wrong values here")
     parser.add_argument("--split", action="store_true", help="also score the two tuning halves (A, B)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the dateparser baseline")
+    parser.add_argument("--errors", choices=["tune"], help="per-class error counts (tune part only)")
     args = parser.parse_args(argv)
     directory = timebank_dir(args.timebank)
     if not directory.is_dir() or not list_timebank(directory):
@@ -194,6 +196,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\ntiming: spaCy {parse_s:.2f}s, tagger {tag_s:.2f}s ({share:.0%} of the parse)")
     print("\n15 most frequent value errors (tune part):")
     print(error_listing(tune, preds))
+    if args.errors:
+        from service.evaluation.temporal_errors import format_error_classes
+
+        print("\nerror classes (tune part):")
+        print(format_error_classes(tune, preds))
     if args.dump:
         dump(Path(args.dump), tune, preds)
     sys.stdout.flush()

@@ -1,6 +1,6 @@
 """Tuning aid: scores the tagger on two fixed halves of the TimeBank tune part, and rule precision.
 
-Run: python -m service.evaluation.temporal_split [--dump FILE] [--rules] [--heldout-totals]
+Run: python -m service.evaluation.temporal_split [--dump FILE] [--rules] [--errors tune] [--heldout-totals]
 Half A (even positions of the sorted tune document names) is the one whose errors may be studied;
 half B (odd positions) only checks that a change generalizes. `--dump` covers half A only;
 `--rules` lists per-rule precision over the whole tune part (totals only, no examples). Parses are
@@ -72,6 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--dump", help="write half-A misses/false positives/wrong values here")
     parser.add_argument("--rules", action="store_true", help="per-rule precision over the tune part")
     parser.add_argument("--drop", default="", help="comma-separated rules whose timexes are left out (what-if)")
+    parser.add_argument("--errors", choices=["tune"], help="per-class error counts (tune part only)")
     parser.add_argument("--heldout-totals", action="store_true", help="also print the held-out totals row")
     args = parser.parse_args(argv)
     directory = report.timebank_dir(args.timebank)
@@ -91,6 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"tagger {tag_s:.2f}s")
     if args.rules:
         print(rule_precision(tune, preds))
+    if args.errors:
+        from service.evaluation.temporal_errors import format_error_classes
+
+        print(format_error_classes(tune, preds, n=40))
     if args.dump:
         report.dump(Path(args.dump), half_a, preds)
     return 0

@@ -130,7 +130,8 @@ class Context:
     """State shared by the normalizers of one document: DCT, tense lookup and narrative anchors.
 
     `anchor` is the last calendar value (with its precision) mentioned before the current expression;
-    `quarter` the last fiscal quarter, which "a year earlier"/"the year-ago quarter" refer back to.
+    `quarter` the last fiscal quarter, which "a year earlier"/"the year-ago quarter" refer back to;
+    `quarter_fiscal` whether it was named as a fiscal one ("the fiscal first quarter").
     """
 
     doc: Doc
@@ -141,6 +142,7 @@ class Context:
     anchor_pos: int = -1
     quarter: str | None = None
     quarter_pos: int = -1
+    quarter_fiscal: bool = False
     _tense: dict[tuple[int, int], Tense | None] = field(default_factory=dict)
 
     @property
@@ -176,7 +178,9 @@ class Context:
             self.quarter = None
             self.anchor, self.anchor_pos = (f"{self.dct.year:04d}", "year"), start
 
-    def remember(self, value: str, precision: str | None, start: int, anchor: str | None) -> None:
+    def remember(
+        self, value: str, precision: str | None, start: int, anchor: str | None, *, fiscal: bool = False
+    ) -> None:
         """Record a resolved value as the narrative anchor (only calendar values, not *_REF).
 
         A quarter becomes the quarter anchor only when it was not itself resolved against an earlier
@@ -185,5 +189,5 @@ class Context:
         if not value[:4].isdigit() or precision not in PRECISION_RANK:
             return
         if precision == "quarter" and "-Q" in value and value[-1].isdigit() and anchor in (None, self.dct_value):
-            self.quarter, self.quarter_pos = value, start
+            self.quarter, self.quarter_pos, self.quarter_fiscal = value, start, fiscal
         self.anchor, self.anchor_pos = (value, precision), start

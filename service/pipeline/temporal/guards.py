@@ -7,6 +7,7 @@ when the candidate should be kept. Rules name their guards in the args column of
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -47,9 +48,18 @@ def no_name(span: Span, doc: Doc) -> bool:
 
 
 def year(span: Span, doc: Doc) -> bool:
-    """Reject a bare four-digit number that counts a plural noun ("2000 troops", "1500 people")."""
+    """Reject a bare four-digit number that counts a plural noun ("2000 troops", "1500 people"),
+    also past an adjective ("2000 dead soldiers", "1500 more runs"), or that ends a name ("Orion
+    1980", "Flight 1549": a proper noun right before it that is no month, weekday or holiday)."""
     nxt = _next_token_pos(span, doc)
-    return nxt is None or nxt[1] != "NNS"
+    if nxt is not None and nxt[1] == "NNS":
+        return False
+    if nxt is not None and nxt[1] in ("JJ", "JJR") and span.end + 1 < len(doc) and doc[span.end + 1].tag_ == "NNS":
+        return False
+    if span.start > 0 and (before := doc[span.start - 1]).tag_ == "NNP":
+        lex = lexicon()
+        return before.lower_ in lex.months or before.lower_ in lex.weekdays or holiday_key(before.text) in lex.holidays
+    return True
 
 
 def no_noun_after(span: Span, doc: Doc) -> bool:
@@ -88,7 +98,76 @@ def not_fraction(span: Span, doc: Doc) -> bool:
     return not (hyphenated or determiner.pos_ in ("DET", "PRON"))
 
 
+def not_discourse(span: Span, doc: Doc) -> bool:
+    """Reject "Now" opening a sentence as a discourse marker ("Now, following the sale ...", "Now for
+    the weather"), not as the present ("Now with prices up, ...")."""
+    first = span[0]
+    if not (first.is_sent_start or first.i == 0 or "\n" in doc[first.i - 1].text_with_ws):
+        return True
+    nxt = _next_token_pos(span, doc)
+    return nxt is None or nxt[2].lower() not in (",", "for")
+
+
+# Not EVENT or FAC: the parser gives holidays and dates ("9 September", "Easter Sunday 1997") those.
+_NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "PERSON"})
+
+
+@cache
+def _holiday_words() -> frozenset[str]:
+    """Every word of a holiday name ("new", "year's", "day", ...): capitalized by right."""
+    return frozenset(word.removesuffix("'s") for key in lexicon().holidays for word in key.split())
+
+
+def _title_case_line(sent: Span) -> bool:
+    """True for a headline-like sentence, where most words are capitalized anyway."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.text[0].isupper() for t in words) * 2 > len(words)
+
+
+def not_in_name(span: Span, doc: Doc) -> bool:
+    """Reject a temporal word inside a proper name, which TimeML does not mark: a newspaper or an
+    organization the parser names ("The Sunday Times"), or a programme title whose ordinary words
+    are capitalized mid-sentence ("ABC's "This Week"", "CBS's 60 Minutes", "NBC's Today show").
+
+    Month, weekday and holiday names, abbreviations in capitals ("EST") and the first word of a
+    sentence, a quote or a headline are capitalized anyway and say nothing."""
+    if any(t.ent_type_ in _NAME_ENTITIES for t in span):
+        return False
+    lex = lexicon()
+    if _the_before_name(span, doc, {**lex.months, **lex.weekdays}):
+        return False
+    for t in span:
+        if not t.is_alpha or not t.text[0].isupper() or t.is_upper or t.is_sent_start:
+            continue
+        if t.lower_ in lex.months or t.lower_ in lex.weekdays or holiday_key(t.text) in _holiday_words():
+            continue
+        prev = doc[t.i - 1]
+        if prev.is_punct or prev.is_space or "\n" in prev.text_with_ws:
+            continue
+        if _title_case_line(t.sent):
+            continue
+        return False
+    return True
+
+
+def _the_before_name(span: Span, doc: Doc, calendar_words: dict[str, int]) -> bool:
+    """True for "the" + the span + a capitalized proper noun that is no month or weekday: "the Sunday
+    Telegraph", a title ("the Thursday Dec. 5 meeting" is a date)."""
+    if span.start == 0 or span.end >= len(doc) or doc[span.start - 1].lower_ != "the":
+        return False
+    if not all(t.is_alpha for t in span):  # "the 2000 Olympics": TimeBank tags the year
+        return False
+    nxt = doc[span.end]
+    named = nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.is_upper
+    return named and nxt.lower_ not in calendar_words
+
+
+# Applied to every rule, whatever its own guards.
+ALWAYS: tuple[str, ...] = ("not_in_name",)
+
 GUARDS: dict[str, Guard] = {
+    "not_in_name": not_in_name,
+    "not_discourse": not_discourse,
     "not_verb": not_verb,
     "not_holiday_part": not_holiday_part,
     "no_name": no_name,
@@ -101,10 +180,8 @@ GUARDS: dict[str, Guard] = {
 
 
 def passes(guards: tuple[str, ...], doc: Doc, start: int, end: int) -> bool:
-    """True when every named guard keeps the extent [start, end) of `doc`."""
-    if not guards:
-        return True
+    """True when every named guard, and every guard in ALWAYS, keeps the extent [start, end) of `doc`."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return True
-    return all(GUARDS[name](span, doc) for name in guards)
+    return all(GUARDS[name](span, doc) for name in ALWAYS + guards)

@@ -109,7 +109,12 @@ def n_const(g: Groups, ctx: Context, args: Args) -> Norm | None:
 
 @normalizer
 def n_day_offset(g: Groups, ctx: Context, args: Args) -> Norm | None:
-    """today/yesterday/tomorrow: the publication day shifted by args offset (days)."""
+    """today/yesterday/tomorrow: the publication day shifted by args offset (days).
+
+    args tense=present keeps the match only in a present clause ("today is the eighth day of the
+    strike" is the publication day; a past "the second day of the trial" is a day we cannot place)."""
+    if "tense" in args and ctx.tense() != args["tense"]:
+        return None
     return Norm(shift(ctx.dct, "D", int(args["offset"])).isoformat(), "day", ctx.dct_value)
 
 

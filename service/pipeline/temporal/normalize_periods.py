@@ -44,6 +44,9 @@ def n_quarter_ref(g: Groups, ctx: Context, args: Args) -> Norm | None:
         if start is not None and start < date(ctx.dct.year, 3 * ((ctx.dct.month - 1) // 3) + 1, 1):
             return Norm(ctx.quarter, "quarter", ctx.quarter)
         return Norm(fmt(shift(ctx.dct, "Q", -1), "quarter"), "quarter", ctx.dct_value)
+    if ctx.quarter and ctx.quarter_fiscal and args.get("which") == "latest":
+        # A fiscal quarter's number is not the calendar's: TimeML leaves "the quarter" unspecified.
+        return Norm(f"{ctx.quarter[:4]}-QX", "quarter", ctx.quarter)
     if ctx.quarter:
         return Norm(ctx.quarter, "quarter", ctx.quarter)
     day = ctx.dct if args.get("which") == "current" else shift(ctx.dct, "Q", -1)

@@ -63,5 +63,6 @@ def find_timexes(doc: Doc, dct: date | datetime) -> list[Timex]:
         )
         if ttype == "DURATION" and text[cand.start : cand.end].lower().startswith("the "):
             ctx.remember_period(norm.value, cand.start)
-        ctx.remember(norm.value, norm.precision, cand.start, norm.anchor)
+        fiscal = "fiscal" in text[cand.start : cand.end].lower()
+        ctx.remember(norm.value, norm.precision, cand.start, norm.anchor, fiscal=fiscal)
     return out

@@ -75,3 +75,15 @@ def test_a_year_earlier_after_a_nine_month_period_is_the_year_before(tag: Tag) -
         ("the nine months", "P9M"),
         ("a year earlier", "1988"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profit rose in the fiscal first quarter. Sales fell in the quarter.", "1998-QX"),
+        ("Profit rose in the first quarter. Sales fell in the quarter.", "1998-Q1"),
+    ],
+    ids=["after-a-fiscal-quarter-the-quarter-is-unspecified", "after-a-calendar-quarter-the-quarter-is-that-one"],
+)
+def test_the_quarter_after_a_named_quarter(tag: Tag, text: str, expected: str) -> None:
+    assert tag(text, DCT)[-1].value == expected
