@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import pytest
 
-from service.pipeline.temporal import Timex
+from tests.pipeline.temporal.tagging import Tag, triples
 
-Tag = Callable[[str, date], list[Timex]]
 DCT = date(1989, 11, 2)  # a Thursday
-
-
-def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
-    return [(t.text, t.type, t.value) for t in found]
 
 
 @pytest.mark.parametrize(
@@ -49,7 +43,7 @@ def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
     ],
 )
 def test_conventions(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
-    assert _triples(tag(text, DCT)) == expected
+    assert triples(tag(text, DCT)) == expected
 
 
 def test_weekday_picks_the_year_of_a_month_day(tag: Tag) -> None:
@@ -87,7 +81,7 @@ def test_latest_quarter_is_one_that_is_over(tag: Tag) -> None:
     ],
 )
 def test_ages(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
-    assert _triples(tag(text, DCT)) == expected
+    assert triples(tag(text, DCT)) == expected
 
 
 @pytest.mark.parametrize(
@@ -110,7 +104,7 @@ def test_ages(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None
     ],
 )
 def test_four_digit_numbers(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
-    assert _triples(tag(text, DCT)) == expected
+    assert triples(tag(text, DCT)) == expected
 
 
 @pytest.mark.parametrize(
@@ -124,4 +118,4 @@ def test_four_digit_numbers(tag: Tag, text: str, expected: list[tuple[str, str, 
     ids=["discourse-now-comma", "discourse-now-for", "now-with-is-the-present", "now-inside-a-clause"],
 )
 def test_now(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
-    assert _triples(tag(text, DCT)) == expected
+    assert triples(tag(text, DCT)) == expected

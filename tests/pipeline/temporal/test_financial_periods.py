@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import pytest
 
-from service.pipeline.temporal import Timex
+from tests.pipeline.temporal.tagging import Tag, triples
 
-Tag = Callable[[str, date], list[Timex]]
 DCT = date(1998, 3, 4)
-
-
-def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
-    return [(t.text, t.type, t.value) for t in found]
 
 
 @pytest.mark.parametrize(
@@ -50,17 +44,17 @@ def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
     ],
 )
 def test_reporting_periods(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
-    assert _triples(tag(text, DCT)) == expected
+    assert triples(tag(text, DCT)) == expected
 
 
 def test_same_period_is_the_quarter_just_reported(tag: Tag) -> None:
     found = tag("Net income rose in the third quarter. In the same period, sales rose.", DCT)
-    assert _triples(found)[1] == ("the same period", "DATE", "1997-Q3")
+    assert triples(found)[1] == ("the same period", "DATE", "1997-Q3")
 
 
 def test_comparable_period_is_the_reported_quarter_a_year_before(tag: Tag) -> None:
     found = tag("Net income rose in the third quarter, compared with a loss in the comparable period.", DCT)
-    assert _triples(found)[1] == ("the comparable period", "DATE", "1996-Q3")
+    assert triples(found)[1] == ("the comparable period", "DATE", "1996-Q3")
 
 
 def test_a_year_earlier_after_a_nine_month_period_is_the_year_before(tag: Tag) -> None:

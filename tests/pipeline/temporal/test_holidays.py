@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import pytest
 
-from service.pipeline.temporal import Timex
 from service.pipeline.temporal.holidays import easter, holiday_date
+from tests.pipeline.temporal.tagging import Tag, triples
 
-Tag = Callable[[str, date], list[Timex]]
 DCT = date(1998, 3, 4)  # a Wednesday
-
-
-def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
-    return [(t.text, t.type, t.value) for t in found]
 
 
 @pytest.mark.parametrize(
@@ -48,7 +42,7 @@ def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
     ],
 )
 def test_holidays(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
-    assert _triples(tag(text, DCT)) == expected
+    assert triples(tag(text, DCT)) == expected
 
 
 @pytest.mark.parametrize(

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 from datetime import date, datetime
 
 import pytest
 
-from service.pipeline.temporal import Timex
+from tests.pipeline.temporal.tagging import Tag, triples
 
 DCT = date(2021, 9, 10)  # a Friday
-Tag = Callable[[str, date], list[Timex]]
-
-
-def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
-    return [(t.text, t.type, t.value) for t in found]
 
 
 CASES = {
@@ -80,7 +74,7 @@ CASES = {
 
 @pytest.mark.parametrize(("text", "expected"), list(CASES.values()), ids=list(CASES))
 def test_tagger_table(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
-    assert _triples(tag(text, DCT)) == expected
+    assert triples(tag(text, DCT)) == expected
 
 
 @pytest.mark.parametrize(
@@ -117,7 +111,7 @@ def test_absolute_date_has_no_anchor(tag: Tag) -> None:
 
 def test_narrative_anchor_counts_from_last_date(tag: Tag) -> None:
     found = tag("On March 3 the army arrived. Two days later it left.", DCT)
-    assert _triples(found) == [("March 3", "DATE", "2021-03-03"), ("Two days later", "DATE", "2021-03-05")]
+    assert triples(found) == [("March 3", "DATE", "2021-03-03"), ("Two days later", "DATE", "2021-03-05")]
     assert found[1].anchor == "2021-03-03"
 
 

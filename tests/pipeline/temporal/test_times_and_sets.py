@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import pytest
 
-from service.pipeline.temporal import Timex
+from tests.pipeline.temporal.tagging import Tag, triples
 
-Tag = Callable[[str, date], list[Timex]]
 DCT = date(1998, 3, 4)  # a Wednesday
-
-
-def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
-    return [(t.text, t.type, t.value) for t in found]
 
 
 @pytest.mark.parametrize(
@@ -54,4 +48,4 @@ def _triples(found: list[Timex]) -> list[tuple[str, str, str]]:
     ],
 )
 def test_times_and_sets(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
-    assert _triples(tag(text, DCT)) == expected
+    assert triples(tag(text, DCT)) == expected
