@@ -10,13 +10,13 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from service.conversions import public_event
 from service.flows import save_events, store_article
 from service.pipeline.pipeline import Pipeline
 from service.schemas import ArticleIn
 from service.store import articles as article_store
-from service.store.db import make_engine, make_session_factory
 from service.store.models import Story
 
 WIRE = {"text": "Militants destroy shrine in Mosul\nMilitants destroyed the shrine of the prophet Jonah in Mosul on "
@@ -135,10 +135,11 @@ def test_stories_are_paged_with_a_cursor(client: TestClient) -> None:
     assert client.get("/v1/stories?cursor=forged").status_code == 422
 
 
-def test_two_concurrent_posts_about_one_incident_make_one_story(clean_database: str, pipeline: Pipeline) -> None:
+def test_two_concurrent_posts_about_one_incident_make_one_story(
+    sessions: sessionmaker[Session], pipeline: Pipeline
+) -> None:
     """The first transaction links and holds its lock (or SQLite's write lock) while the second posts: the
     second waits, then sees the first's story and joins it instead of starting one."""
-    sessions = make_session_factory(make_engine(clean_database))
     first, second = ArticleIn.model_validate(WIRE), ArticleIn.model_validate(PAPER)
     events = {a.url: [public_event(e) for e in pipeline.extract(a.text, a.published_date).events]
               for a in (first, second)}

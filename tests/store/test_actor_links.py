@@ -7,6 +7,7 @@ import time
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from service.config import Settings
 from service.flows import save_events, store_article
@@ -15,7 +16,6 @@ from service.pipeline.pipeline import Pipeline
 from service.schemas import ArticleIn, Codes, EventPublic, MentionPublic, TextSpan
 from service.store import articles as article_store
 from service.store.actors import link_actors
-from service.store.db import make_engine, make_session_factory
 from service.store.models import Actor, ActorAlias, EventActor
 
 
@@ -31,9 +31,7 @@ def _statement(speaker: str, canonical: str, kind: str) -> EventPublic:
     )
 
 
-def test_two_posts_naming_one_new_actor_at_once_make_one_actor(clean_database: str) -> None:
-    engine = make_engine(clean_database)
-    sessions = make_session_factory(engine)
+def test_two_posts_naming_one_new_actor_at_once_make_one_actor(sessions: sessionmaker[Session]) -> None:
     results: list[bool] = []
     with sessions() as first, first.begin():
         row = article_store.add_article(session=first, article=_article("one"), pipeline_version="v")
@@ -50,14 +48,11 @@ def test_two_posts_naming_one_new_actor_at_once_make_one_actor(clean_database: s
         [actor] = session.scalars(select(Actor)).all()
         aliases = set(session.scalars(select(ActorAlias.alias).where(ActorAlias.actor_id == actor.id)))
         links = session.scalar(select(func.count()).select_from(EventActor).where(EventActor.actor_id == actor.id))
-    engine.dispose()
     assert results == [True]
     assert (actor.kind, aliases, links) == ("armed group", {"Northern Front", "Front", "Northern Front fighters"}, 2)
 
 
-def test_linking_an_article_twice_links_each_event_once(clean_database: str) -> None:
-    engine = make_engine(clean_database)
-    sessions = make_session_factory(engine)
+def test_linking_an_article_twice_links_each_event_once(sessions: sessionmaker[Session]) -> None:
     with sessions() as session, session.begin():
         row = article_store.add_article(session=session, article=_article("one"), pipeline_version="v")
         save_events(session=session, article=row, pipeline_version="v",  # links once
@@ -65,13 +60,10 @@ def test_linking_an_article_twice_links_each_event_once(clean_database: str) -> 
         assert link_actors(session=session, article_id=row.id) == 1
     with sessions() as session:
         links = session.scalar(select(func.count()).select_from(EventActor))
-    engine.dispose()
     assert links == 1
 
 
-def test_a_full_name_never_joins_a_namesake_known_by_the_same_surname(clean_database: str) -> None:
-    engine = make_engine(clean_database)
-    sessions = make_session_factory(engine)
+def test_a_full_name_never_joins_a_namesake_known_by_the_same_surname(sessions: sessionmaker[Session]) -> None:
     store_article(sessions=sessions, article=_article("one"), pipeline_version="v",
                   events=[_statement("Massoud", "Ahmad Shah Massoud", "person")])
     store_article(sessions=sessions, article=_article("two"), pipeline_version="v",
@@ -80,27 +72,22 @@ def test_a_full_name_never_joins_a_namesake_known_by_the_same_surname(clean_data
                   events=[_statement("Massoud", "Massoud", "person")])
     with sessions() as session:
         names = sorted(session.scalars(select(Actor.name)))
-    engine.dispose()
     assert names == ["Ahmad Massoud", "Ahmad Shah Massoud", "Massoud"]
 
 
-def test_a_group_written_as_a_known_alias_joins_the_actor_seen_under_it(clean_database: str) -> None:
-    engine = make_engine(clean_database)
-    sessions = make_session_factory(engine)
+def test_a_group_written_as_a_known_alias_joins_the_actor_seen_under_it(sessions: sessionmaker[Session]) -> None:
     store_article(sessions=sessions, article=_article("one"), pipeline_version="v",
                   events=[_statement("Hamas fighters", "Hamas", "armed group")])
     store_article(sessions=sessions, article=_article("two"), pipeline_version="v",
                   events=[_statement("the Hamas fighters", "Hamas fighters", "armed group")])
     with sessions() as session:
         names = sorted(session.scalars(select(Actor.name)))
-    engine.dispose()
     assert names == ["Hamas"]
 
 
-def test_an_asynchronous_extraction_links_its_actors_too(clean_database: str, pipeline: Pipeline,
-                                                         seed_article: dict[str, object]) -> None:
-    engine = make_engine(clean_database)
-    sessions = make_session_factory(engine)
+def test_an_asynchronous_extraction_links_its_actors_too(
+    clean_database: str, sessions: sessionmaker[Session], pipeline: Pipeline, seed_article: dict[str, object]
+) -> None:
     settings = Settings(database_url=clean_database, auth=False)
     accepted = accept_article(sessions=sessions, article=ArticleIn.model_validate(seed_article), body_html=None,
                               request=None, max_open_jobs=10)
@@ -110,5 +97,4 @@ def test_an_asynchronous_extraction_links_its_actors_too(clean_database: str, pi
         massoud = session.scalars(select(Actor).where(Actor.key == "ahmad massoud")).one()
         aliases = set(session.scalars(select(ActorAlias.alias).where(ActorAlias.actor_id == massoud.id)))
         father = session.scalars(select(Actor).where(Actor.key == "ahmad shah massoud")).first()
-    engine.dispose()
     assert (massoud.kind, aliases, father) == ("person", {"Ahmad Massoud", "Massoud"}, None)

@@ -6,11 +6,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from service.flows import save_events
 from service.schemas import ArticleIn, EventPublic
 from service.store import articles as article_store
-from service.store.db import make_engine, make_session_factory
 from service.store.models import Story
 
 
@@ -31,8 +31,7 @@ def store(session: Any, url: str, one: EventPublic) -> None:
     save_events(session=session, article=row, events=[one], pipeline_version="test", rows=[])
 
 
-def test_an_event_bridging_two_stories_merges_them(clean_database: str) -> None:
-    sessions = make_session_factory(make_engine(clean_database))
+def test_an_event_bridging_two_stories_merges_them(sessions: sessionmaker[Session]) -> None:
     with sessions() as session, session.begin():
         store(session, "https://a.test/", event("The shrine of Jonah was bombed in Mosul.", "the shrine of Jonah",
                                                 "Mosul", None, "bombed"))
