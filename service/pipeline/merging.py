@@ -30,16 +30,21 @@ def _conflict(a: Event, b: Event) -> bool:
 def same_event(a: Event, b: Event) -> bool:
     if a.type != b.type:
         return False
-    if _folded(a.sentence) == _folded(b.sentence) and (a.type != "statement" or _folded(a.quote) == _folded(b.quote)):
-        return True
-    if a.type == "statement":
-        return bool(a.quote) and _folded(a.quote) == _folded(b.quote)
+    if a.type == "statement":  # a quote told twice, or one sentence read twice
+        same_quote = _folded(a.quote) == _folded(b.quote)
+        return same_quote and (bool(a.quote) or _folded(a.sentence) == _folded(b.sentence))
+    if _folded(a.sentence) == _folded(b.sentence):
+        # Conjoined triggers of one act ("forced people from their homes and expelled thousands"),
+        # unless the sentence tells two incidents apart by place, date or count.
+        return a.restates or b.restates or not _conflict(a, b)
     if b.restates and b.start > a.start:  # "the evacuation" told again: only a new date tells it apart
         return not (a.date and b.date and a.date.value != b.date.value)
-    if a.start == b.start:  # one sentence, one incident type: conjoined triggers of one act
-        return not _conflict(a, b)
     if _restates_by_count(a, b):
         return True
+    if a.type == "displacement":
+        # People are named many ways ("3,000 villagers", "all residents"): a later displacement with no
+        # place, date or count of its own is the one told before (a distinct incident comes with one).
+        return not _conflict(a, b)
     return bool(_head_word(a)) and _head_word(a) == _head_word(b) and a.subtype == b.subtype and not _conflict(a, b)
 
 
@@ -75,7 +80,11 @@ def merge_mentions(events: list[Event], body_start: int = 0) -> list[Event]:
         twin = next((kept for kept in merged if same_event(kept, event)), None)
         if twin is None:
             merged.append(event)
-        elif twin.start == event.start and _richness(event) > _richness(twin):
+        elif (twin.start == event.start and _richness(event) > _richness(twin)) or (
+            # "… housing some of the thousands who fled", then "tens of thousands fled the assault":
+            # the sentence that reports the event tells it, not the one that presupposes it.
+            twin.restates and not event.restates and event.start >= body_start
+        ):
             merged[merged.index(twin)] = event
             _absorb(event, twin)
         else:

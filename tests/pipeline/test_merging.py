@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from service.pipeline.merging import merge_mentions
-from service.pipeline.types import Event, EventDate, Mention
+from service.pipeline.types import Event, EventDate, Mention, Quantity
 
 
 def _event(start: int, sentence: str, target: str = "shrine", date: str | None = None, **kw) -> Event:  # type: ignore[no-untyped-def]
@@ -46,3 +46,49 @@ def test_dated_restatement_of_another_day_stays_apart() -> None:
     first = _event(0, "Police evicted 40 families.", type="displacement", date="2024-01-01")
     again = _event(40, "The eviction resumed on Tuesday.", type="displacement", date="2024-01-09", restates=True)
     assert len(merge_mentions([first, again])) == 2
+
+
+def _displacement(start: int, sentence: str, target: str, count: int | None = None, place: str | None = None,
+                  **kw) -> Event:  # type: ignore[no-untyped-def]
+    event = _event(start, sentence, target=target, type="displacement", **kw)
+    event.quantity = Quantity(str(count), count, count) if count is not None else None
+    event.location = Mention(place, start, start + len(place)) if place else None
+    return event
+
+
+def test_two_counts_in_one_sentence_are_two_incidents() -> None:
+    sentence = "Around 1,000 residents were evacuated from Hoyos, a day after another 1,400 people were told to leave."
+    merged = merge_mentions([_displacement(0, sentence, "residents", 1000, "Hoyos"),
+                             _displacement(0, sentence, "people", 1400)])
+    assert sorted(e.quantity.min for e in merged if e.quantity) == [1000, 1400]
+
+
+def test_a_sub_count_restating_the_group_in_one_sentence_folds() -> None:
+    sentence = "The demolitions left 24 people, five of them minors, homeless."
+    merged = merge_mentions([_displacement(0, sentence, "people", 24),
+                             _displacement(0, sentence, "five", 5, restates=True)])
+    assert len(merged) == 1 and merged[0].quantity is not None and merged[0].quantity.min == 24
+
+
+def test_later_displacement_with_nothing_of_its_own_folds_whatever_it_calls_the_people() -> None:
+    merged = merge_mentions([_displacement(0, "Floods forced 3,000 villagers from their homes.", "villagers", 3000),
+                             _displacement(60, "All residents were evacuated in time, officials said.", "residents")])
+    assert len(merged) == 1 and merged[0].mentions == 2
+
+
+def test_later_displacement_in_another_place_stays_apart() -> None:
+    merged = merge_mentions([
+        _displacement(0, "300 residents of Levasy left their homes.", "residents", 300, "Levasy"),
+        _displacement(60, "Residents of Agency were also forced out.", "Residents", None, "Agency"),
+    ])
+    assert len(merged) == 2
+
+
+def test_a_restating_first_mention_gives_way_to_the_report_after_it() -> None:
+    """"… a stadium housing some of the thousands who fled", then "tens of thousands fled the assault":
+    the event is told by the later sentence, which reports it, not by the one that presupposes it."""
+    first = _displacement(0, "She spoke from a stadium housing some of the thousands who fled.", "thousands",
+                          restates=True)
+    report = _displacement(80, "Aid workers believe tens of thousands of people fled the assault.", "people", 10000)
+    merged = merge_mentions([first, report])
+    assert len(merged) == 1 and merged[0].start == 80 and merged[0].mentions == 2
