@@ -15,7 +15,8 @@ _DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(hundre
 @cache
 def _vague_pattern() -> re.Pattern[str]:
     phrases = sorted(quantity_words(), key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    # "as many as 10,000": "many" there is part of the modifier, not a count of its own.
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b(?!\s+as\b)")
 
 
 @cache

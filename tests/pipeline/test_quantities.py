@@ -39,3 +39,8 @@ def test_phrase_without_a_count_has_no_quantity() -> None:
 def test_spelled_out_numbers_count_exactly(phrase: str, count: int) -> None:
     quantity = parse_quantity(phrase)
     assert quantity is not None and quantity.min == count and quantity.max == count
+
+
+def test_as_many_as_is_an_upper_bound_not_the_word_many() -> None:
+    quantity = parse_quantity("as many as 10,000 people")
+    assert quantity is not None and (quantity.min, quantity.max) == (None, 10000)
