@@ -37,6 +37,8 @@ def same_event(a: Event, b: Event) -> bool:
         # Conjoined triggers of one act ("forced people from their homes and expelled thousands"),
         # unless the sentence tells two incidents apart by place, date or count.
         return a.restates or b.restates or not _conflict(a, b)
+    if b.summary and b.start > a.start:  # a running total told after the incidents it sums up
+        return True
     if b.restates and b.start > a.start:  # "the evacuation" told again: only a new date tells it apart
         return not (a.date and b.date and a.date.value != b.date.value)
     if _restates_by_count(a, b):

@@ -15,6 +15,7 @@ from service.pipeline.dependency import is_negated
 from service.pipeline.lexicons import (
     category_modifiers,
     conditional_marks,
+    displaced_groups,
     ending_verbs,
     eventive_heads,
     hypothetical_heads,
@@ -203,3 +204,18 @@ def describes_people(trigger: Token) -> bool:
         return True
     return trigger.dep_ in ("acl", "relcl") and trigger.tag_ in ("VBG", "VBN", "VBD") and trigger.head.pos_ in (
         "NOUN", "PROPN", "PRON", "NUM")
+
+
+def describes_a_cause(trigger: Token) -> bool:
+    """A relative clause that describes a crisis by what it did ("the disaster, which has displaced 12
+    million people", "the fighting that drove thousands from their homes"): it sums up, not reports."""
+    clause = trigger
+    while clause.dep_ == "conj" and clause.head is not clause:  # "which has stranded or displaced …"
+        clause = clause.head
+    head = clause.head
+    return (
+        clause.dep_ == "relcl"
+        and head.pos_ == "NOUN"
+        and head.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE")
+        and not ({head.lemma_.lower(), head.lower_} & displaced_groups().keys())
+    )

@@ -95,6 +95,9 @@ class Event:
     mentions: int = 1
     # A definite noun that refers back to an incident already told ("the evacuation", "the eviction drive").
     restates: bool = False
+    # A running total or a description of the crisis ("40,000 have fled so far", "the floods, which
+    # have displaced 12 million"): it sums up the incidents the article tells, whatever their counts.
+    summary: bool = False
 
 
 @dataclass(slots=True)

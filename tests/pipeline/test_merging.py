@@ -92,3 +92,18 @@ def test_a_restating_first_mention_gives_way_to_the_report_after_it() -> None:
     report = _displacement(80, "Aid workers believe tens of thousands of people fled the assault.", "people", 10000)
     merged = merge_mentions([first, report])
     assert len(merged) == 1 and merged[0].start == 80 and merged[0].mentions == 2
+
+
+def test_a_running_total_after_the_incidents_folds_into_the_first_whatever_its_count() -> None:
+    first = _displacement(0, "300 residents of Levasy left their homes on Wednesday.", "residents", 300, "Levasy",
+                          date="2007-05-09")
+    total = _displacement(80, "Floods over the past five days have forced thousands from their homes.", "people",
+                          1000, "Midwest", date="2007-05-08", summary=True)
+    merged = merge_mentions([first, total])
+    assert len(merged) == 1 and merged[0].start == 0 and merged[0].mentions == 2
+
+
+def test_a_running_total_in_the_lead_stays_an_event_of_its_own() -> None:
+    total = _displacement(0, "Floods have forced thousands from their homes so far.", "people", 1000, summary=True)
+    later = _displacement(80, "300 residents of Levasy left their homes on Wednesday.", "residents", 300, "Levasy")
+    assert len(merge_mentions([total, later])) == 2

@@ -143,3 +143,19 @@ def test_a_counted_group_of_displaced_people_can_still_be_an_incident(parse: Cal
     sentence = "All of the displaced villagers are staying with relatives in the town."
     events, _ = _displacement_candidates(parse, sentence)
     assert len(events) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "summary"),
+    [
+        ("More than 1,600 people have died in the disaster, which has stranded or displaced 12 million people.", True),
+        ("Heavy rains over the past five days have forced thousands of people from their homes.", True),
+        ("Some 40,000 people have fled the region so far, the agency said.", True),
+        ("Police evicted 300 families from the settlement on Monday.", False),
+        ("Residents who fled the town on Monday returned on Friday.", False),
+    ],
+)
+def test_running_totals_and_crisis_descriptions_are_summaries(parse: Callable[[str], Doc], sentence: str,
+                                                              summary: bool) -> None:
+    events, _ = _displacement_candidates(parse, sentence)
+    assert events and events[0].summary is summary
