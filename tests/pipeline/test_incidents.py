@@ -234,3 +234,16 @@ def test_people_shifted_to_safer_places_are_relocated(parse: Callable[[str], Doc
 def test_shifting_a_strategy_is_no_displacement(parse: Callable[[str], Doc]) -> None:
     events, _ = find_incidents(parse("The company shifted its focus to new markets."))
     assert [e for e in events if e.type == "displacement"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Many of the mercenaries and militiamen who fought for him fled across the border into Liberia.",
+        "The rebels fled the town as the army advanced.",
+    ],
+)
+def test_fighters_fleeing_is_a_retreat_not_a_displacement(parse: Callable[[str], Doc], sentence: str) -> None:
+    events, candidates = find_incidents(parse(sentence))
+    assert not [e for e in events if e.type == "displacement"]
+    assert any("escaping" in c.reason for c in candidates if c.type == "displacement")
