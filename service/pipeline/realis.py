@@ -97,6 +97,8 @@ def _nominal_rejection(trigger: Token, has_patient: bool) -> str | None:
         return None
     if verb.lemma_.lower() in ending_verbs() and arc in ("dobj", "nsubjpass"):
         return f"ended (under '{verb.text}'): an earlier displacement is over, not a new one"
+    if verb.lemma_.lower() in _STANDING_VERBS:
+        return f"a standing state (under '{verb.text}'), not a new displacement"
     if arc not in ("nsubj", "conj") and is_negated(verb):
         return f"negated (under '{verb.text}')"
     modal = unrealised_modal(verb)
@@ -141,8 +143,15 @@ def standing_group(trigger: Token) -> bool:
     return not partitive
 
 
+# "homes remain under evacuation orders", "50,000 people remain displaced": how things stand, told of
+# a displacement the article (or an earlier one) reported.
+_STANDING_VERBS = frozenset({"remain", "stay"})
+
+
 def rejection(trigger: Token, has_patient: bool = False) -> str | None:
     """Why a lexicon hit names no event that happened, or None when it does."""
+    if trigger.dep_ in ("acomp", "oprd") and trigger.head.lemma_.lower() in _STANDING_VERBS:
+        return f"a standing state (under '{trigger.head.text}'), not a new displacement"
     if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in eventive_heads():
         return "modifies another noun (e.g. 'evacuation flights')"
     if trigger.pos_ == "ADJ" and trigger.dep_ not in ("amod", "acomp", "oprd", "xcomp", "ccomp", "conj"):

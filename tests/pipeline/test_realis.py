@@ -173,3 +173,16 @@ def test_an_incident_that_sets_the_backdrop_restates(parse: Callable[[str], Doc]
                                                      backdrop: bool) -> None:
     events, _ = _displacement_candidates(parse, sentence)
     assert events and events[0].restates is backdrop
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Homes on Road 274 remain under evacuation orders.",
+        "More than 50,000 people remain displaced in the region.",
+    ],
+)
+def test_how_things_stand_is_no_new_displacement(parse: Callable[[str], Doc], sentence: str) -> None:
+    events, candidates = _displacement_candidates(parse, sentence)
+    assert not events
+    assert any("standing state" in c.reason for c in candidates)
