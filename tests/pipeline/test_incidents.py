@@ -50,6 +50,8 @@ def test_nominal_trigger_takes_its_of_object(parse: Callable[[str], Doc]) -> Non
     [
         ("The militants threatened to destroy the shrine.", "hypothetical"),
         ("The soldiers did not damage the mosque.", "negated"),
+        ("The demolitions are part of a policy carried out in an effort to expel the communities.", "hypothetical"),
+        ("The army shelled the area in a bid to drive out the villagers.", "hypothetical"),
     ],
 )
 def test_threats_and_negations_are_rejected_with_a_reason(parse: Callable[[str], Doc], sentence: str,
