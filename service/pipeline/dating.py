@@ -62,33 +62,16 @@ def _inside_what_was_said(root: Token, cue: Token) -> bool:
     return below_cue.dep_ in ("ccomp", "parataxis", "dobj")
 
 
-_SEQUENCING_MARKS = frozenset({"after", "before", "since", "until"})
-
-
-def _sequenced_clause(trigger: Token) -> Token | None:
-    """The clause "after 4,700 were evacuated" when the trigger sits in one: it happened at another time
-    than the clause it hangs from, so that clause's date is not its own."""
-    clause = trigger
-    while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
-        clause = clause.head
-    if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCING_MARKS for c in clause.children):
-        return clause
-    return None
-
-
 def attached_date(doc: Doc, event: Event, timexes: list[Timex], quotes: list[Quote]) -> EventDate | None:
     """The timex of the event's own sentence nearest its trigger in the parse."""
     trigger_span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
     if trigger_span is None:
         return None
     trigger = trigger_span.root
-    sequenced = _sequenced_clause(trigger)
     best: tuple[int, Timex] | None = None
     for timex in _timexes_in(trigger.sent, timexes, [] if event.type != "statement" else quotes):
         root = _root(doc, timex)
         if root is None or _describes_a_thing(root, trigger):
-            continue
-        if sequenced is not None and sequenced not in (root, *root.ancestors):
             continue
         if event.type == "statement" and _inside_what_was_said(root, trigger):
             continue

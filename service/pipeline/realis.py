@@ -228,22 +228,3 @@ def describes_a_cause(trigger: Token) -> bool:
         and head.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE")
         and not ({head.lemma_.lower(), head.lower_} & displaced_groups().keys())
     )
-
-
-# Words that set an incident as the backdrop of the news ("following the evictions", "after 4,700 were
-# evacuated"): the sentence reports something else, the incident is the one the article tells.
-_BACKDROP_WORDS = frozenset({"following", "after", "since", "amid", "before", "despite", "until", "once"})
-
-
-def sets_the_backdrop(trigger: Token) -> bool:
-    """A trigger in a phrase or clause that dates or motivates the sentence's own news by an incident:
-    "the case followed a string of evictions" is news about a case, not one more eviction."""
-    if trigger.pos_ in ("NOUN", "PROPN"):
-        phrase = trigger
-        while phrase.dep_ in ("conj", "compound", "pobj") and phrase.head.pos_ in ("NOUN", "PROPN"):
-            phrase = phrase.head  # "a string of demolitions and evictions"
-        return phrase.dep_ == "pobj" and phrase.head.lower_ in _BACKDROP_WORDS
-    clause = trigger
-    while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
-        clause = clause.head
-    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKDROP_WORDS for c in clause.children)

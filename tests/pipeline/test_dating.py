@@ -47,15 +47,3 @@ def test_a_time_inside_what_was_said_does_not_date_the_saying(pipeline: Pipeline
     text = "Headline\nThe attackers stormed the village at around 2 a.m., police spokesman Ali Musa said."
     statement = next(e for e in _events(pipeline, text, date(2024, 1, 29)) if e.type == "statement")
     assert statement.date is None or "2 a.m." not in statement.date.text
-
-
-def test_the_date_of_the_clause_an_after_clause_hangs_from_is_not_its_own(pipeline: Pipeline) -> None:
-    text = "Headline\nResidents were allowed home on Monday after 4,700 people were evacuated from the town."
-    events = [e for e in _events(pipeline, text, date(2024, 5, 29)) if e.type == "displacement"]
-    assert events and all(e.date is None or e.date.value != "2024-05-27" for e in events)
-
-
-def test_a_date_inside_the_after_clause_still_dates_it(pipeline: Pipeline) -> None:
-    text = "Headline\nResidents were allowed home after 4,700 people were evacuated from the town on May 10."
-    events = [e for e in _events(pipeline, text, date(2024, 5, 29)) if e.type == "displacement"]
-    assert events and events[0].date is not None and events[0].date.value == "2024-05-10"

@@ -162,20 +162,6 @@ def test_running_totals_and_crisis_descriptions_are_summaries(parse: Callable[[s
 
 
 @pytest.mark.parametrize(
-    ("sentence", "backdrop"),
-    [
-        ("The case was brought by the commission following the eviction of 300 families by the city.", True),
-        ("Residents were allowed to return home after more than 4,700 were evacuated.", True),
-        ("Police evicted 300 families from the settlement on Monday.", False),
-    ],
-)
-def test_an_incident_that_sets_the_backdrop_restates(parse: Callable[[str], Doc], sentence: str,
-                                                     backdrop: bool) -> None:
-    events, _ = _displacement_candidates(parse, sentence)
-    assert events and events[0].restates is backdrop
-
-
-@pytest.mark.parametrize(
     "sentence",
     [
         "Homes on Road 274 remain under evacuation orders.",
