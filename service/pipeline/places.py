@@ -7,6 +7,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from service.geo.gazetteer import default_gazetteer
 from service.pipeline.datelines import find_dateline
 from service.pipeline.dependency import entity_of, path_length, prep_objects
 from service.pipeline.paragraphs import text_of
@@ -168,5 +169,9 @@ def dominant_place(doc: Doc) -> Mention | None:
             first.setdefault(ent.text, ent)
     if not counts:
         return None
-    name, _count = max(counts.items(), key=lambda item: (item[1], -first[item[0]].start))
+    # A name the gazetteer knows beats one it does not: the small model calls armed groups ("M23")
+    # and surnames places, and those repeat as often as the real place does.
+    gazetteer = default_gazetteer()
+    name, _count = max(counts.items(), key=lambda item: (bool(gazetteer.lookup(item[0]).hits), item[1],
+                                                         -first[item[0]].start))
     return _as_mention(first[name])

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from service.pipeline.incidents import find_incidents
 from service.pipeline.places import dateline_place, dominant_place
@@ -54,3 +54,14 @@ def test_a_place_inside_a_name_in_the_sentence_before_is_not_taken(parse: Callab
     doc = parse("Members of the Popular Front of Chad spoke on the radio. They demolished twenty homes.")
     event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
     assert event.location is None or "Chad" not in event.location.text
+
+
+def test_dominant_place_is_one_the_gazetteer_knows_before_a_more_frequent_unknown_name(
+        parse: Callable[[str], Doc]) -> None:
+    """The small model labels armed groups and surnames as places; a real place outranks them."""
+    doc = parse("Zorblax fighters neared Goma. Zorblax said Goma was calm. Zorblax left.")
+    zorblax = [doc[i : i + 1] for i, t in enumerate(doc) if t.text == "Zorblax"]
+    goma = [doc[i : i + 1] for i, t in enumerate(doc) if t.text == "Goma"]
+    doc.ents = [Span(doc, s.start, s.end, label="GPE") for s in zorblax + goma]
+    place = dominant_place(doc)
+    assert place is not None and place.text == "Goma"
