@@ -68,14 +68,22 @@ def _place_cost(root: Token, trigger: Token) -> int:
     return cost
 
 
+# Names that are times or counts, not places, though they sit where a place's name would: "the
+# early hours of Monday", "the night of 3 March" (the model's own labels tell).
+_NOT_NAMES_OF_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
+
+
 def _named_part(noun: Token) -> Span | None:
     """The proper-noun name inside a common-noun place ("the Torkham checkpoint", "the village of
     Saluma"): the compound names before it, or the name after its "of"."""
-    names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if noun.ent_type_ in _NOT_NAMES_OF_PLACES:
+        return None
+    names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and
+             c.ent_type_ not in _NOT_NAMES_OF_PLACES]
     if names:
         return noun.doc[names[0].i : names[-1].i + 1]
     for _prep, obj in prep_objects(noun, frozenset({"of"})):
-        if obj.pos_ == "PROPN":
+        if obj.pos_ == "PROPN" and obj.ent_type_ not in _NOT_NAMES_OF_PLACES:
             return noun.doc[obj.left_edge.i : obj.i + 1]
     return None
 

@@ -65,3 +65,10 @@ def test_dominant_place_is_one_the_gazetteer_knows_before_a_more_frequent_unknow
     doc.ents = [Span(doc, s.start, s.end, label="GPE") for s in zorblax + goma]
     place = dominant_place(doc)
     assert place is not None and place.text == "Goma"
+
+
+def test_a_day_named_after_of_is_no_place(parse: Callable[[str], Doc]) -> None:
+    doc = parse('The statue was allegedly vandalised by some "anti-social elements" in the early hours of Monday, '
+                "Sub-Divisional Magistrate (SDM), Bilthara Road, Sarvesh Yadav said.")
+    event = next(e for e in find_incidents(doc)[0] if e.type == "desecration")
+    assert event.location is None or "Monday" not in event.location.text
