@@ -121,7 +121,22 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
     plausible = [c for c in candidates if c[0] <= _MAX_PLACE_DISTANCE]
     if not plausible:
         return None
-    return _as_mention(min(plausible, key=lambda c: (c[0], c[1].start))[1])
+    return _as_mention(_widened(min(plausible, key=lambda c: (c[0], c[1].start))[1]))
+
+
+def _widened(span: Span) -> Span:
+    """The place with the proper nouns beside it when the gazetteer knows the longer name: the model
+    often tags only a part of a two-word name ("Tarn [Taran]")."""
+    doc = span.doc
+    while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and _known(doc[span.start - 1 : span.end]):
+        span = doc[span.start - 1 : span.end]
+    while span.end < len(doc) and doc[span.end].pos_ == "PROPN" and _known(doc[span.start : span.end + 1]):
+        span = doc[span.start : span.end + 1]
+    return span
+
+
+def _known(span: Span) -> bool:
+    return bool(default_gazetteer().lookup(span.text).hits)
 
 
 def previous_sentence_place(trigger: Token, known_places: frozenset[str]) -> Mention | None:

@@ -72,3 +72,11 @@ def test_a_day_named_after_of_is_no_place(parse: Callable[[str], Doc]) -> None:
                 "Sub-Divisional Magistrate (SDM), Bilthara Road, Sarvesh Yadav said.")
     event = next(e for e in find_incidents(doc)[0] if e.type == "desecration")
     assert event.location is None or "Monday" not in event.location.text
+
+
+def test_a_place_tagged_in_part_is_widened_to_the_name_the_gazetteer_knows(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Four masked youths vandalised a church in Tarn Taran on Sunday.")
+    taran = next(i for i, t in enumerate(doc) if t.text == "Taran")
+    doc.ents = [Span(doc, taran, taran + 1, label="GPE")]
+    event = next(e for e in find_incidents(doc)[0] if e.type == "desecration")
+    assert event.location is not None and event.location.text == "Tarn Taran"
