@@ -148,6 +148,18 @@ def standing_group(trigger: Token) -> bool:
 _STANDING_VERBS = frozenset({"remain", "stay"})
 
 
+def _told_as_done(trigger: Token, head: Token) -> bool:
+    """A simple past right under a verb of fearing or hoping is told as done, not feared: "residents
+    fearing a dam failure evacuated their homes" (parsed as what they feared). What is feared or
+    planned comes with a modal, an infinitive or a noun ("feared they would be expelled")."""
+    return (
+        trigger.head.i == head.i
+        and trigger.dep_ == "ccomp"
+        and trigger.tag_ == "VBD"
+        and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+    )
+
+
 def rejection(trigger: Token, has_patient: bool = False) -> str | None:
     """Why a lexicon hit names no event that happened, or None when it does."""
     if trigger.dep_ in ("acomp", "oprd") and trigger.head.lemma_.lower() in _STANDING_VERBS:
@@ -163,7 +175,7 @@ def rejection(trigger: Token, has_patient: bool = False) -> str | None:
     if is_negated(trigger):
         return "negated"
     for ancestor in list(trigger.ancestors)[:3]:
-        if ancestor.lemma_.lower() in hypothetical_heads():
+        if ancestor.lemma_.lower() in hypothetical_heads() and not _told_as_done(trigger, ancestor):
             return f"hypothetical (under '{ancestor.text}')"
     for ancestor in list(trigger.ancestors)[:4]:
         if ancestor.lemma_.lower() in remembrance_heads():

@@ -172,3 +172,15 @@ def test_how_things_stand_is_no_new_displacement(parse: Callable[[str], Doc], se
     events, candidates = _displacement_candidates(parse, sentence)
     assert not events
     assert any("standing state" in c.reason for c in candidates)
+
+
+def test_a_simple_past_parsed_under_fearing_is_told_as_done(parse: Callable[[str], Doc]) -> None:
+    events, _ = _displacement_candidates(parse, "In Medicine Park, residents fearing a dam failure evacuated "
+                                                "their homes Wednesday.")
+    assert events
+
+
+def test_what_people_fear_with_a_modal_is_still_hypothetical(parse: Callable[[str], Doc]) -> None:
+    events, candidates = _displacement_candidates(parse, "Residents feared the army would expel them from the "
+                                                         "village.")
+    assert not events and any("hypothetical" in c.reason for c in candidates)
