@@ -37,7 +37,14 @@ from service.pipeline.places import (
     previous_sentence_place,
 )
 from service.pipeline.quantities import parse_quantity
-from service.pipeline.realis import describes_a_cause, describes_people, rejection, restates_earlier, sums_up
+from service.pipeline.realis import (
+    describes_a_cause,
+    describes_people,
+    goes_on,
+    rejection,
+    restates_earlier,
+    sums_up,
+)
 from service.pipeline.types import Candidate, Event, EventType, Mention
 
 _NOMINAL_TARGET_PREPS = frozenset({"of", "to", "on", "at", "against", "in", "for"})
@@ -302,7 +309,10 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
     if agent is None:
         agent = cause_of(trigger)
     event = _event(trigger, "displacement", entry.subtype)
-    event.restates = (displaced is None and restates_earlier(trigger)) or sums_up(trigger) or describes_people(trigger)
+    event.restates = (
+        (displaced is None and restates_earlier(trigger)) or sums_up(trigger) or describes_people(trigger)
+        or goes_on(trigger)
+    )
     event.summary = sums_up(trigger) or describes_a_cause(trigger)
     event.target = mention_of(displaced) if displaced is not None else None
     event.agent = mention_of(agent) if agent is not None else None

@@ -210,6 +210,15 @@ def restates_earlier(trigger: Token) -> bool:
     return bool(determiners & _DEFINITE) and not own_words
 
 
+def goes_on(trigger: Token) -> bool:
+    """"The evacuation of villagers is continuing": an incident told as still going on is the one the
+    article has told (or tells) as it began, not another."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb, arc = governing_verb(trigger)
+    return verb is not None and arc == "nsubj" and verb.lemma_.lower() in ("continue", "proceed")
+
+
 def sums_up(trigger: Token) -> bool:
     """A running total or summary ("have already been evacuated", "the total number of deportations"):
     its sentence carries a summary marker as whole words."""

@@ -184,3 +184,8 @@ def test_what_people_fear_with_a_modal_is_still_hypothetical(parse: Callable[[st
     events, candidates = _displacement_candidates(parse, "Residents feared the army would expel them from the "
                                                          "village.")
     assert not events and any("hypothetical" in c.reason for c in candidates)
+
+
+def test_an_evacuation_told_as_going_on_restates(parse: Callable[[str], Doc]) -> None:
+    events, _ = _displacement_candidates(parse, "The evacuation of villagers from the island is continuing.")
+    assert events and events[0].restates
