@@ -39,7 +39,7 @@ def same_event(a: Event, b: Event) -> bool:
         return a.restates or b.restates or not _conflict(a, b)
     if b.summary and b.start > a.start:  # a running total told after the incidents it sums up
         return True
-    if a.restates or b.restates:  # "the evacuation" told again (or first): only a new date tells it apart
+    if b.restates and b.start > a.start:  # "the evacuation" told again: only a new date tells it apart
         return not (a.date and b.date and a.date.value != b.date.value)
     if _restates_by_count(a, b):
         return True

@@ -192,9 +192,12 @@ def dominant_place(doc: Doc) -> Mention | None:
             first.setdefault(ent.text, ent)
     if not counts:
         return None
-    # A name the gazetteer knows beats one it does not: the small model calls armed groups ("M23")
-    # and surnames places, and those repeat as often as the real place does.
+    # The small model calls armed groups ("M23") and surnames places, and they repeat as often as the
+    # real place does: a name it also calls a person or an organisation, or one with digits, counts
+    # only when the gazetteer knows it. (Villages the gazetteer lacks still count.)
+    doubtful = {ent.text for ent in doc.ents if ent.label_ in ("PERSON", "ORG")} | {
+        text for text in counts if any(ch.isdigit() for ch in text)}
     gazetteer = default_gazetteer()
-    name, _count = max(counts.items(), key=lambda item: (bool(gazetteer.lookup(item[0]).hits), item[1],
-                                                         -first[item[0]].start))
+    name, _count = max(counts.items(), key=lambda item: (
+        item[0] not in doubtful or bool(gazetteer.lookup(item[0]).hits), item[1], -first[item[0]].start))
     return _as_mention(first[name])

@@ -108,11 +108,3 @@ def test_a_running_total_in_the_lead_stays_an_event_of_its_own() -> None:
     later = _displacement(80, "300 residents of Levasy left their homes on Wednesday.", "residents", 300, "Levasy")
     assert len(merge_mentions([total, later])) == 2
 
-
-def test_an_incident_first_told_as_going_on_folds_into_the_report_of_it_elsewhere() -> None:
-    going_on = _displacement(0, "The evacuation of villagers from Manam Island is continuing.", "villagers",
-                             place="Manam Island", restates=True)
-    report = _displacement(70, "Authorities began evacuating the 9,000 people to care centres in Bogia.", "people",
-                           9000, "Bogia")
-    merged = merge_mentions([going_on, report])
-    assert len(merged) == 1 and merged[0].start == 70

@@ -58,11 +58,13 @@ def test_a_place_inside_a_name_in_the_sentence_before_is_not_taken(parse: Callab
 
 def test_dominant_place_is_one_the_gazetteer_knows_before_a_more_frequent_unknown_name(
         parse: Callable[[str], Doc]) -> None:
-    """The small model labels armed groups and surnames as places; a real place outranks them."""
-    doc = parse("Zorblax fighters neared Goma. Zorblax said Goma was calm. Zorblax left.")
+    """The small model labels armed groups and surnames as places (and as organisations elsewhere):
+    a place the gazetteer knows outranks them."""
+    doc = parse("Zorblax fighters neared Goma. Zorblax said Goma was calm. Zorblax left. Zorblax spoke.")
     zorblax = [doc[i : i + 1] for i, t in enumerate(doc) if t.text == "Zorblax"]
     goma = [doc[i : i + 1] for i, t in enumerate(doc) if t.text == "Goma"]
-    doc.ents = [Span(doc, s.start, s.end, label="GPE") for s in zorblax + goma]
+    doc.ents = [Span(doc, s.start, s.end, label="GPE") for s in zorblax[:3] + goma] + [
+        Span(doc, zorblax[3].start, zorblax[3].end, label="ORG")]  # the model doubts it once
     place = dominant_place(doc)
     assert place is not None and place.text == "Goma"
 
