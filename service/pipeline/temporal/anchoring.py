@@ -103,12 +103,8 @@ def _schedules(verb: Token) -> bool:
     )
 
 
-def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
-    """The tense of the clause holding the characters [start, end) of `doc`, None when unclear.
-
-    Reads the parse: the verb right before the expression, else its root token climbed up to its first
-    verb (the parse often hangs "said on Tuesday it would..." on the later verb).
-    """
+def _clause_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb governing the characters [start, end): the one right before them, else their root's."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -117,7 +113,26 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
         tok = tok.head
-    if tok.pos_ not in ("VERB", "AUX"):
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def clause_is_present_perfect(doc: Doc, start: int, end: int) -> bool:
+    """True for "has set", "have agreed": English puts no definite past time on a present perfect, so a
+    date in its clause is another time (a deadline: "has set Nov. 10 as the deadline")."""
+    verb = _clause_verb(doc, start, end)
+    return verb is not None and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in _PRESENT_TAGS for c in verb.children
+    )
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
+    """The tense of the clause holding the characters [start, end) of `doc`, None when unclear.
+
+    Reads the parse: the verb right before the expression, else its root token climbed up to its first
+    verb (the parse often hangs "said on Tuesday it would..." on the later verb).
+    """
+    tok = _clause_verb(doc, start, end)
+    if tok is None:
         return None
     tense = _verb_tense(tok)
     if tense == "present" and _schedules(tok):
@@ -155,6 +170,10 @@ class Context:
         if key not in self._tense:
             self._tense[key] = clause_tense(self.doc, self.start, self.end)
         return self._tense[key]
+
+    def present_perfect(self) -> bool:
+        """True when the clause of the expression is a present perfect ("has set Nov. 10 as ...")."""
+        return clause_is_present_perfect(self.doc, self.start, self.end)
 
     def after_forward_word(self) -> bool:
         """True when the word before the expression marks a deadline ("extended to Nov. 20")."""

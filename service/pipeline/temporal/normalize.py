@@ -87,6 +87,12 @@ def year_of(g: Groups) -> int | None:
     return None
 
 
+# A year-less day in a present perfect clause: more than _FAR_DAYS back by the tense, within
+# _NEAR_DAYS ahead -> the near one.
+_FAR_DAYS = 270
+_NEAR_DAYS = 60
+
+
 def pick(candidates: list[date], dct: date, tense: str | None) -> date:
     """Latest candidate on or before DCT in a past clause, earliest on or after it in a future one;
     otherwise (present tense, no verb, a plan seen from the past: "the offer expires Dec. 15", "had been
@@ -164,7 +170,14 @@ def resolve_date(g: Groups, ctx: Context) -> tuple[date, bool] | None:
         options = agreeing  # "Saturday, April 25": the year in which April 25 is a Saturday
     if not options:
         return None
-    return pick(options, ctx.dct, None if ctx.after_forward_word() else ctx.tense()), False
+    chosen = pick(options, ctx.dct, None if ctx.after_forward_word() else ctx.tense())
+    nearest = pick(options, ctx.dct, None)
+    far = abs((chosen - ctx.dct).days) > _FAR_DAYS and abs((nearest - ctx.dct).days) <= _NEAR_DAYS
+    if far and ctx.present_perfect():
+        # A present perfect takes no definite past date, so its date is another time, and one most of
+        # a year back would carry its year: "Dunkin' has set Nov. 10 as the deadline", told on Nov. 2.
+        chosen = nearest
+    return chosen, False
 
 
 @normalizer

@@ -11,6 +11,10 @@ from service.pipeline.temporal.lexicon import parse_ordinal
 from service.pipeline.temporal.normalize import Args, Groups, Norm, month_of, normalizer, rel_offset, year_of
 
 
+def _quarter_start(day: date) -> date:
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
 @normalizer
 def n_quarter(g: Groups, ctx: Context, args: Args) -> Norm | None:
     """A fiscal quarter: "the third quarter (of 1990)", "next year's first quarter", "third-quarter",
@@ -28,7 +32,12 @@ def n_quarter(g: Groups, ctx: Context, args: Args) -> Norm | None:
     # third-quarter results" in October means this year's third quarter).
     starts = [date(y, 3 * q - 2, 1) for y in (ctx.dct.year - 1, ctx.dct.year)]
     day = max(s for s in starts if s <= ctx.dct)
-    return Norm(fmt(day, "quarter"), "quarter", ctx.dct_value)
+    if day < shift(_quarter_start(ctx.dct), "Q", -1) and ctx.tense() == "future":
+        # ... but not on one over before the last reported on: "expects a profit in the first
+        # quarter" told in October is next year's.
+        day = shift(day, "Y", 1)
+    back = int(args.get("back", "0"))  # "the year-ago third quarter": that quarter a year before
+    return Norm(fmt(shift(day, "Y", -back), "quarter"), "quarter", ctx.dct_value)
 
 
 @normalizer
@@ -41,7 +50,7 @@ def n_quarter_ref(g: Groups, ctx: Context, args: Args) -> Norm | None:
         return Norm(fmt(ctx.dct, "quarter"), "quarter", ctx.dct_value)
     if ctx.quarter and args.get("which") == "completed":
         start = value_start(ctx.quarter)
-        if start is not None and start < date(ctx.dct.year, 3 * ((ctx.dct.month - 1) // 3) + 1, 1):
+        if start is not None and start < _quarter_start(ctx.dct):
             return Norm(ctx.quarter, "quarter", ctx.quarter)
         return Norm(fmt(shift(ctx.dct, "Q", -1), "quarter"), "quarter", ctx.dct_value)
     if ctx.quarter and ctx.quarter_fiscal and args.get("which") == "latest":
@@ -80,4 +89,5 @@ def n_half(g: Groups, ctx: Context, args: Args) -> Norm | None:
         # "Profit fell in the second half" told in March: the last second half, not the coming one.
         begun = date(ctx.dct.year, 6 * n - 5, 1) <= ctx.dct
         year = ctx.dct.year - (not begun and ctx.tense() == "past")
+    year -= int(args.get("back", "0"))  # "the year-earlier first half"
     return Norm(f"{year:04d}-H{n}", "quarter", ctx.dct_value)
