@@ -237,6 +237,8 @@ def n_decade(g: Groups, ctx: Context, args: Args) -> Norm | None:
     digit = lexicon().decades.get(g["decadeword"].lower())
     if digit is None:
         return None
+    if "cent" in g and (said := parse_number(g["cent"])) is not None:
+        return Norm(f"{int(said)}{digit}", "decade")  # "the nineteen eighties": the century is said
     return Norm(f"{ctx.dct.year // 100}{digit}", "decade", ctx.dct_value)
 
 
@@ -300,6 +302,10 @@ def n_ago(g: Groups, ctx: Context, args: Args) -> Norm | None:
     if n is None:
         return Norm("PAST_REF" if direction < 0 else "FUTURE_REF", None, ctx.dct_value)
     code = unit[0]
+    if "half" in g and code == "Y":
+        # "two and a half years ago": thirty months back, as precise as a month
+        months = round((n + 0.5) * 12) * direction
+        return Norm(fmt(shift(ctx.dct, "M", months), "month"), "month", ctx.dct_value)
     if code == "Y" and n == 1 and (quarter := ctx.recent_quarter()):
         # Earnings reports: "a year ago" after "the third quarter" means that quarter a year before.
         start = value_start(quarter)

@@ -10,7 +10,7 @@ from datetime import date
 
 from service.pipeline.temporal.anchoring import Context
 from service.pipeline.temporal.calendar import shift
-from service.pipeline.temporal.lexicon import lexicon
+from service.pipeline.temporal.lexicon import lexicon, parse_number
 from service.pipeline.temporal.normalize import (
     Args,
     Groups,
@@ -23,7 +23,7 @@ from service.pipeline.temporal.normalize import (
 )
 
 # How a fraction of a unit is written in the next smaller one ("2 1/2 years" -> P2Y6M).
-_SMALLER = {"Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60), "W": ("D", 7)}
+_SMALLER = {"C": ("Y", 100), "Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60), "W": ("D", 7)}
 _CLOCK_CODES = {"H": "H", "MIN": "M", "S": "S"}
 
 
@@ -62,6 +62,8 @@ def n_duration(g: Groups, ctx: Context, args: Args) -> Norm | None:
     if "num" in g and not unit[2] and lexicon().numbers.get(g["num"].lower(), ("", ""))[1] == "article":
         return None  # "a second round", "a quarter of the vote": not durations
     n = count_of(g["num"]) if "num" in g else None if "fuzzy" in g or "plural" in g else 1.0
+    if "count" in args:
+        n = float(args["count"])  # "half an hour": the count is in the rule, not in a group
     if n is not None and "half" in g:
         n += 0.5
     if n is not None and n <= 0:
@@ -127,6 +129,21 @@ def n_clock(g: Groups, ctx: Context, args: Args) -> Norm | None:
     if day is None:
         return None
     return Norm(f"{day[0].isoformat()}T{hour:02d}:{minute:02d}", "time", day[1])
+
+
+@normalizer
+def n_oclock(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """"six o'clock in the morning", "eleven o'clock at night" -> T06:00, T23:00 (the day from context)."""
+    hour = parse_number(g["hournum"])
+    if hour is None or hour != int(hour) or not 1 <= hour <= 12:
+        return None
+    part = g.get("part", "").lower()
+    later = part in ("afternoon", "evening") or (part == "night" and hour >= 6)
+    hour = int(hour) % 12 + (12 if later else 0)
+    day = context_day(g, ctx)
+    if day is None:
+        return None
+    return Norm(f"{day[0].isoformat()}T{hour:02d}:00", "time", day[1])
 
 
 @normalizer

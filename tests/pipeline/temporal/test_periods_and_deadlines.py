@@ -82,3 +82,30 @@ def test_time_of_day_on_a_date_is_one_timex(tag: Tag, text: str, expected: list[
 )
 def test_year_less_date_in_a_present_perfect(tag: Tag, text: str, value: str) -> None:
     assert [t.value for t in tag(text, DCT)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It is six o'clock in the morning in Baghdad.", [("six o'clock in the morning", "TIME", "1998-01-14T06:00")]),
+        ("He called at eleven o'clock at night.", [("eleven o'clock at night", "TIME", "1998-01-14T23:00")]),
+        ("At eight o'clock, the president will speak.", [("eight o'clock", "TIME", "1998-01-14T08:00")]),
+        ("That was in the late nineteen eighties.", [("the late nineteen eighties", "DATE", "198")]),
+        ("The meeting lasted half an hour.", [("half an hour", "DURATION", "PT30M")]),
+        ("Coming up in the next half hour, the news.", [("the next half hour", "DURATION", "PT30M")]),
+        ("The attack came two and a half years ago.", [("two and a half years ago", "DATE", "1995-07")]),
+        ("He was killed a year and a half ago.", [("a year and a half ago", "DATE", "1996-07")]),
+    ],
+    ids=[
+        "oclock-in-the-morning",
+        "oclock-at-night-is-evening-hours",
+        "bare-oclock",
+        "decade-with-its-century-in-words",
+        "half-an-hour",
+        "the-next-half-hour",
+        "two-and-a-half-years-ago-is-a-month",
+        "a-year-and-a-half-ago",
+    ],
+)
+def test_spoken_times_and_halves(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert triples(tag(text, date(1998, 1, 14))) == expected
