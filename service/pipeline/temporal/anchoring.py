@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from service.pipeline.paragraphs import text_of
 from service.pipeline.resources import read_table
-from service.pipeline.temporal.calendar import PRECISION_RANK
+from service.pipeline.temporal.calendar import PRECISION_RANK, value_start
 
 # "plan": a plan seen from the past ("had been due to expire Friday"), its date as near DCT as may be.
 Tense = Literal["past", "present", "future", "plan"]
@@ -208,5 +208,9 @@ class Context:
         if not value[:4].isdigit() or precision not in PRECISION_RANK:
             return
         if precision == "quarter" and "-Q" in value and value[-1].isdigit() and anchor in (None, self.dct_value):
-            self.quarter, self.quarter_pos, self.quarter_fiscal = value, start, fiscal
+            # A quarter yet to begin is a forecast ("losses through the third quarter of 1990"), not
+            # the quarter reported on that a later "the year-ago period" compares with.
+            begun = (start_day := value_start(value)) is not None and start_day <= self.dct
+            if begun:
+                self.quarter, self.quarter_pos, self.quarter_fiscal = value, start, fiscal
         self.anchor, self.anchor_pos = (value, precision), start

@@ -109,3 +109,11 @@ def test_year_less_date_in_a_present_perfect(tag: Tag, text: str, value: str) ->
 )
 def test_spoken_times_and_halves(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert triples(tag(text, date(1998, 1, 14))) == expected
+
+
+def test_year_ago_period_does_not_compare_with_a_forecast_quarter(tag: Tag) -> None:
+    text = (
+        "Profit fell in the third quarter. Analysts expect losses through the third quarter of 1991. "
+        "In the year-ago period, the company earned $101 million."
+    )
+    assert [t.value for t in tag(text, DCT)] == ["1989-Q3", "1991-Q3", "1988-Q3"]
