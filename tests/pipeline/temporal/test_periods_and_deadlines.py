@@ -23,6 +23,8 @@ DCT = date(1989, 11, 2)
             [("the year-ago third quarter", "DATE", "1988-Q3")],
         ),
         ("Net rose from the year-earlier first half.", [("the year-earlier first half", "DATE", "1988-H1")]),
+        ("This year's first half was strong.", [("This year's first half", "DATE", "1989-H1")]),
+        ("Sales rose in the 1988 second half.", [("the 1988 second half", "DATE", "1988-H2")]),
     ],
     ids=[
         "half-of-a-year-is-that-half",
@@ -30,6 +32,8 @@ DCT = date(1989, 11, 2)
         "end-of-a-year-is-the-year",
         "year-ago-quarter-named-by-its-number",
         "year-earlier-half",
+        "relative-years-half-is-one-timex",
+        "years-half-is-one-timex",
     ],
 )
 def test_named_reporting_periods(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
