@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from service.pipeline.temporal.anchoring import Context
 from service.pipeline.temporal.calendar import fmt, shift, value_start
 from service.pipeline.temporal.lexicon import parse_ordinal
-from service.pipeline.temporal.normalize import Args, Groups, Norm, month_of, normalizer, rel_offset, year_of
+from service.pipeline.temporal.normalize import Args, Groups, Norm, month_of, n_month, normalizer, rel_offset, year_of
 
 
 def _quarter_start(day: date) -> date:
@@ -91,3 +91,26 @@ def n_half(g: Groups, ctx: Context, args: Args) -> Norm | None:
         year = ctx.dct.year - (not begun and ctx.tense() == "past")
     year -= int(args.get("back", "0"))  # "the year-earlier first half"
     return Norm(f"{year:04d}-H{n}", "quarter", ctx.dct_value)
+
+
+_WEEK_OF_MONTH = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+@normalizer
+def n_part_of_month(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """"the last week of February" -> the ISO week holding Feb. 25 (a week mostly in the month);
+    "the first day of March" -> March 1 (args unit=week|day; the month's year as for a month name)."""
+    month = n_month(g, ctx, {})
+    start = value_start(month.value) if month else None
+    if month is None or start is None:
+        return None
+    last_day = shift(start, "M", 1) - timedelta(days=1)
+    which = g["which"].lower()
+    if args.get("unit") == "day":
+        day = start if which == "first" else last_day
+        return Norm(day.isoformat(), "day", month.anchor)
+    if which in ("last", "final"):
+        day = last_day - timedelta(days=3)
+    else:
+        day = start + timedelta(days=3 + 7 * _WEEK_OF_MONTH[which])
+    return Norm(fmt(day, "week"), "week", month.anchor)

@@ -121,3 +121,17 @@ def test_year_ago_period_does_not_compare_with_a_forecast_quarter(tag: Tag) -> N
         "In the year-ago period, the company earned $101 million."
     )
     assert [t.value for t in tag(text, DCT)] == ["1989-Q3", "1991-Q3", "1988-Q3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the last week of February, the army attacked.", [("the last week of February", "DATE", "1998-W09")]),
+        ("In the first week of March, talks resumed.", [("the first week of March", "DATE", "1998-W10")]),
+        ("The talks will end on the last day of March.", [("the last day of March", "DATE", "1998-03-31")]),
+        ("He arrived on the first day of January 1997.", [("the first day of January 1997", "DATE", "1997-01-01")]),
+    ],
+    ids=["last-week-of-a-month", "first-week-of-a-month", "last-day-of-a-month", "first-day-of-a-dated-month"],
+)
+def test_weeks_and_days_of_a_month(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert triples(tag(text, date(1998, 3, 6))) == expected
