@@ -17,6 +17,7 @@ from service.pipeline.temporal.normalize import (
     Norm,
     count_of,
     normalizer,
+    rel_offset,
     resolve_date,
     resolve_weekday,
     unit_of,
@@ -154,6 +155,13 @@ def n_daypart(g: Groups, ctx: Context, args: Args) -> Norm | None:
         return None
     if "offset" in args:
         day = (shift(ctx.dct, "D", int(args["offset"])), ctx.dct_value)
+    elif "rel" in g:
+        # "that night", "the next morning": the story's day (else DCT), moved by the modifier
+        rel = rel_offset(g["rel"].lower().removeprefix("the "))
+        base = context_day({}, ctx)
+        if rel is None or base is None:
+            return None
+        day = (shift(base[0], "D", rel[0]), base[1])
     else:
         found = context_day(g, ctx)
         if found is None:

@@ -135,3 +135,20 @@ def test_year_ago_period_does_not_compare_with_a_forecast_quarter(tag: Tag) -> N
 )
 def test_weeks_and_days_of_a_month(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert triples(tag(text, date(1998, 3, 6))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army attacked on Feb. 20. That night, rebels fled.", ("That night", "TIME", "1998-02-20TNI")),
+        ("The army attacked on Feb. 20. The next morning, rebels fled.", ("The next morning", "TIME", "1998-02-21TMO")),
+        ("Rebels attacked a village. Later that evening, they fled.", ("Later that evening", "TIME", "1998-03-06TEV")),
+    ],
+    ids=[
+        "that-night-is-the-storys-day",
+        "the-next-morning-after-the-storys-day",
+        "without-a-story-day-the-publication-day",
+    ],
+)
+def test_part_of_the_storys_day(tag: Tag, text: str, expected: tuple[str, str, str]) -> None:
+    assert triples(tag(text, date(1998, 3, 6)))[-1] == expected
