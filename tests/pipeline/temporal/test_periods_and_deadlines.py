@@ -152,3 +152,12 @@ def test_weeks_and_days_of_a_month(tag: Tag, text: str, expected: list[tuple[str
 )
 def test_part_of_the_storys_day(tag: Tag, text: str, expected: tuple[str, str, str]) -> None:
     assert triples(tag(text, date(1998, 3, 6)))[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Prices rose 2% on a month-to-month basis.", "Sales rose 5% on a year-over-year basis."],
+    ids=["month-to-month", "year-over-year"],
+)
+def test_comparison_bases_are_not_durations(tag: Tag, text: str) -> None:
+    assert tag(text, DCT) == []
