@@ -161,3 +161,16 @@ def test_part_of_the_storys_day(tag: Tag, text: str, expected: tuple[str, str, s
 )
 def test_comparison_bases_are_not_durations(tag: Tag, text: str) -> None:
     assert tag(text, DCT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two years back, he was rich.", [("Two years back", "DATE", "1996")]),
+        ("He left a few weeks back.", [("a few weeks back", "DATE", "PAST_REF")]),
+        ("They pushed the vote back two weeks.", [("two weeks", "DURATION", "P2W")]),
+    ],
+    ids=["years-back-is-years-ago", "vague-weeks-back", "back-before-a-count-is-no-ago"],
+)
+def test_back_as_ago(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert triples(tag(text, date(1998, 3, 6))) == expected
