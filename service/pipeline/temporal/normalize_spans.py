@@ -75,7 +75,7 @@ def n_duration(g: Groups, ctx: Context, args: Args) -> Norm | None:
 @normalizer
 def n_set_weekday(g: Groups, ctx: Context, args: Args) -> Norm | None:
     """"every Friday" -> XXXX-WXX-5 (with a part of day: "Tuesday nights" -> XXXX-WXX-2TNI)."""
-    weekday = lexicon().weekdays.get(g["weekday"].lower())
+    weekday = lexicon().weekdays.get(g["weekday"].lower()) or lexicon().weekdays.get(g["weekday"].lower()[:-1])
     if weekday is None:
         return None
     part = lexicon().day_parts.get(g["daypart"].lower()) if "daypart" in g else None
@@ -90,6 +90,20 @@ def n_set_unit(g: Groups, ctx: Context, args: Args) -> Norm | None:
         return None
     n = count_of(g["num"]) if "num" in g else 2.0 if "other" in g else 1.0
     return Norm(duration_value(n if n else 1.0, unit[0]), None)
+
+
+@normalizer
+def n_set_daypart(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """"every morning" -> XXXX-XX-XXTMO."""
+    part = lexicon().day_parts.get(g["daypart"].lower())
+    return Norm(f"XXXX-XX-XXT{part}", None) if part else None
+
+
+@normalizer
+def n_set_season(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """"each summer" -> XXXX-SU."""
+    code = lexicon().seasons.get(g["season"].lower())
+    return Norm(f"XXXX-{code}", None) if code else None
 
 
 @normalizer

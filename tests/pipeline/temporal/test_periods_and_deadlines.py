@@ -174,3 +174,17 @@ def test_comparison_bases_are_not_durations(tag: Tag, text: str) -> None:
 )
 def test_back_as_ago(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert triples(tag(text, date(1998, 3, 6))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The store is closed on Sundays.", [("Sundays", "SET", "XXXX-WXX-7")]),
+        ("Every morning he runs.", [("Every morning", "SET", "XXXX-XX-XXTMO")]),
+        ("Each summer the family travels.", [("Each summer", "SET", "XXXX-SU")]),
+        ("The Sundays played a concert.", []),
+    ],
+    ids=["plural-weekday-after-on", "every-morning", "each-summer", "plural-weekday-without-on-is-no-set"],
+)
+def test_recurring_days_and_seasons(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert triples(tag(text, date(1998, 3, 6))) == expected
