@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from service.pipeline.paragraphs import text_of
 from service.pipeline.resources import read_table
-from service.pipeline.temporal.calendar import PRECISION_RANK
+from service.pipeline.temporal.calendar import PRECISION_RANK, value_start
 
 # "plan": a plan seen from the past ("had been due to expire Friday"), its date as near DCT as may be.
 Tense = Literal["past", "present", "future", "plan"]
@@ -103,12 +103,8 @@ def _schedules(verb: Token) -> bool:
     )
 
 
-def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
-    """The tense of the clause holding the characters [start, end) of `doc`, None when unclear.
-
-    Reads the parse: the verb right before the expression, else its root token climbed up to its first
-    verb (the parse often hangs "said on Tuesday it would..." on the later verb).
-    """
+def _clause_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb governing the characters [start, end): the one right before them, else their root's."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -117,7 +113,26 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
         tok = tok.head
-    if tok.pos_ not in ("VERB", "AUX"):
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def clause_is_present_perfect(doc: Doc, start: int, end: int) -> bool:
+    """True for "has set", "have agreed": English puts no definite past time on a present perfect, so a
+    date in its clause is another time (a deadline: "has set Nov. 10 as the deadline")."""
+    verb = _clause_verb(doc, start, end)
+    return verb is not None and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in _PRESENT_TAGS for c in verb.children
+    )
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
+    """The tense of the clause holding the characters [start, end) of `doc`, None when unclear.
+
+    Reads the parse: the verb right before the expression, else its root token climbed up to its first
+    verb (the parse often hangs "said on Tuesday it would..." on the later verb).
+    """
+    tok = _clause_verb(doc, start, end)
+    if tok is None:
         return None
     tense = _verb_tense(tok)
     if tense == "present" and _schedules(tok):
@@ -156,6 +171,10 @@ class Context:
             self._tense[key] = clause_tense(self.doc, self.start, self.end)
         return self._tense[key]
 
+    def present_perfect(self) -> bool:
+        """True when the clause of the expression is a present perfect ("has set Nov. 10 as ...")."""
+        return clause_is_present_perfect(self.doc, self.start, self.end)
+
     def after_forward_word(self) -> bool:
         """True when the word before the expression marks a deadline ("extended to Nov. 20")."""
         before = text_of(self.doc)[max(0, self.start - 20) : self.start].split()
@@ -189,5 +208,9 @@ class Context:
         if not value[:4].isdigit() or precision not in PRECISION_RANK:
             return
         if precision == "quarter" and "-Q" in value and value[-1].isdigit() and anchor in (None, self.dct_value):
-            self.quarter, self.quarter_pos, self.quarter_fiscal = value, start, fiscal
+            # A quarter yet to begin is a forecast ("losses through the third quarter of 1990"), not
+            # the quarter reported on that a later "the year-ago period" compares with.
+            begun = (start_day := value_start(value)) is not None and start_day <= self.dct
+            if begun:
+                self.quarter, self.quarter_pos, self.quarter_fiscal = value, start, fiscal
         self.anchor, self.anchor_pos = (value, precision), start

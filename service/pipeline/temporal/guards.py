@@ -139,7 +139,8 @@ def not_in_name(span: Span, doc: Doc) -> bool:
     for t in span:
         if not t.is_alpha or not t.text[0].isupper() or t.is_upper or t.is_sent_start:
             continue
-        if t.lower_ in lex.months or t.lower_ in lex.weekdays or holiday_key(t.text) in _holiday_words():
+        weekday = t.lower_ in lex.weekdays or t.lower_.removesuffix("s") in lex.weekdays  # "on Sundays"
+        if t.lower_ in lex.months or weekday or holiday_key(t.text) in _holiday_words():
             continue
         prev = doc[t.i - 1]
         if prev.is_punct or prev.is_space or "\n" in prev.text_with_ws:

@@ -87,6 +87,12 @@ def year_of(g: Groups) -> int | None:
     return None
 
 
+# A year-less day in a present perfect clause: more than _FAR_DAYS back by the tense, within
+# _NEAR_DAYS ahead -> the near one.
+_FAR_DAYS = 270
+_NEAR_DAYS = 60
+
+
 def pick(candidates: list[date], dct: date, tense: str | None) -> date:
     """Latest candidate on or before DCT in a past clause, earliest on or after it in a future one;
     otherwise (present tense, no verb, a plan seen from the past: "the offer expires Dec. 15", "had been
@@ -164,7 +170,14 @@ def resolve_date(g: Groups, ctx: Context) -> tuple[date, bool] | None:
         options = agreeing  # "Saturday, April 25": the year in which April 25 is a Saturday
     if not options:
         return None
-    return pick(options, ctx.dct, None if ctx.after_forward_word() else ctx.tense()), False
+    chosen = pick(options, ctx.dct, None if ctx.after_forward_word() else ctx.tense())
+    nearest = pick(options, ctx.dct, None)
+    far = abs((chosen - ctx.dct).days) > _FAR_DAYS and abs((nearest - ctx.dct).days) <= _NEAR_DAYS
+    if far and ctx.present_perfect():
+        # A present perfect takes no definite past date, so its date is another time, and one most of
+        # a year back would carry its year: "Dunkin' has set Nov. 10 as the deadline", told on Nov. 2.
+        chosen = nearest
+    return chosen, False
 
 
 @normalizer
@@ -224,6 +237,8 @@ def n_decade(g: Groups, ctx: Context, args: Args) -> Norm | None:
     digit = lexicon().decades.get(g["decadeword"].lower())
     if digit is None:
         return None
+    if "cent" in g and (said := parse_number(g["cent"])) is not None:
+        return Norm(f"{int(said)}{digit}", "decade")  # "the nineteen eighties": the century is said
     return Norm(f"{ctx.dct.year // 100}{digit}", "decade", ctx.dct_value)
 
 
@@ -287,6 +302,10 @@ def n_ago(g: Groups, ctx: Context, args: Args) -> Norm | None:
     if n is None:
         return Norm("PAST_REF" if direction < 0 else "FUTURE_REF", None, ctx.dct_value)
     code = unit[0]
+    if "half" in g and code == "Y":
+        # "two and a half years ago": thirty months back, as precise as a month
+        months = round((n + 0.5) * 12) * direction
+        return Norm(fmt(shift(ctx.dct, "M", months), "month"), "month", ctx.dct_value)
     if code == "Y" and n == 1 and (quarter := ctx.recent_quarter()):
         # Earnings reports: "a year ago" after "the third quarter" means that quarter a year before.
         start = value_start(quarter)

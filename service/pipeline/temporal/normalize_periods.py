@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from service.pipeline.temporal.anchoring import Context
 from service.pipeline.temporal.calendar import fmt, shift, value_start
 from service.pipeline.temporal.lexicon import parse_ordinal
-from service.pipeline.temporal.normalize import Args, Groups, Norm, month_of, normalizer, rel_offset, year_of
+from service.pipeline.temporal.normalize import Args, Groups, Norm, month_of, n_month, normalizer, rel_offset, year_of
+
+
+def _quarter_start(day: date) -> date:
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
 @normalizer
@@ -28,7 +32,12 @@ def n_quarter(g: Groups, ctx: Context, args: Args) -> Norm | None:
     # third-quarter results" in October means this year's third quarter).
     starts = [date(y, 3 * q - 2, 1) for y in (ctx.dct.year - 1, ctx.dct.year)]
     day = max(s for s in starts if s <= ctx.dct)
-    return Norm(fmt(day, "quarter"), "quarter", ctx.dct_value)
+    if day < shift(_quarter_start(ctx.dct), "Q", -1) and ctx.tense() == "future":
+        # ... but not on one over before the last reported on: "expects a profit in the first
+        # quarter" told in October is next year's.
+        day = shift(day, "Y", 1)
+    back = int(args.get("back", "0"))  # "the year-ago third quarter": that quarter a year before
+    return Norm(fmt(shift(day, "Y", -back), "quarter"), "quarter", ctx.dct_value)
 
 
 @normalizer
@@ -41,7 +50,7 @@ def n_quarter_ref(g: Groups, ctx: Context, args: Args) -> Norm | None:
         return Norm(fmt(ctx.dct, "quarter"), "quarter", ctx.dct_value)
     if ctx.quarter and args.get("which") == "completed":
         start = value_start(ctx.quarter)
-        if start is not None and start < date(ctx.dct.year, 3 * ((ctx.dct.month - 1) // 3) + 1, 1):
+        if start is not None and start < _quarter_start(ctx.dct):
             return Norm(ctx.quarter, "quarter", ctx.quarter)
         return Norm(fmt(shift(ctx.dct, "Q", -1), "quarter"), "quarter", ctx.dct_value)
     if ctx.quarter and ctx.quarter_fiscal and args.get("which") == "latest":
@@ -80,4 +89,28 @@ def n_half(g: Groups, ctx: Context, args: Args) -> Norm | None:
         # "Profit fell in the second half" told in March: the last second half, not the coming one.
         begun = date(ctx.dct.year, 6 * n - 5, 1) <= ctx.dct
         year = ctx.dct.year - (not begun and ctx.tense() == "past")
+    year -= int(args.get("back", "0"))  # "the year-earlier first half"
     return Norm(f"{year:04d}-H{n}", "quarter", ctx.dct_value)
+
+
+_WEEK_OF_MONTH = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+@normalizer
+def n_part_of_month(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """"the last week of February" -> the ISO week holding Feb. 25 (a week mostly in the month);
+    "the first day of March" -> March 1 (args unit=week|day; the month's year as for a month name)."""
+    month = n_month(g, ctx, {})
+    start = value_start(month.value) if month else None
+    if month is None or start is None:
+        return None
+    last_day = shift(start, "M", 1) - timedelta(days=1)
+    which = g["which"].lower()
+    if args.get("unit") == "day":
+        day = start if which == "first" else last_day
+        return Norm(day.isoformat(), "day", month.anchor)
+    if which in ("last", "final"):
+        day = last_day - timedelta(days=3)
+    else:
+        day = start + timedelta(days=3 + 7 * _WEEK_OF_MONTH[which])
+    return Norm(fmt(day, "week"), "week", month.anchor)

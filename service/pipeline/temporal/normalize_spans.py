@@ -10,20 +10,21 @@ from datetime import date
 
 from service.pipeline.temporal.anchoring import Context
 from service.pipeline.temporal.calendar import shift
-from service.pipeline.temporal.lexicon import lexicon
+from service.pipeline.temporal.lexicon import lexicon, parse_number
 from service.pipeline.temporal.normalize import (
     Args,
     Groups,
     Norm,
     count_of,
     normalizer,
+    rel_offset,
     resolve_date,
     resolve_weekday,
     unit_of,
 )
 
 # How a fraction of a unit is written in the next smaller one ("2 1/2 years" -> P2Y6M).
-_SMALLER = {"Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60), "W": ("D", 7)}
+_SMALLER = {"C": ("Y", 100), "Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60), "W": ("D", 7)}
 _CLOCK_CODES = {"H": "H", "MIN": "M", "S": "S"}
 
 
@@ -62,6 +63,8 @@ def n_duration(g: Groups, ctx: Context, args: Args) -> Norm | None:
     if "num" in g and not unit[2] and lexicon().numbers.get(g["num"].lower(), ("", ""))[1] == "article":
         return None  # "a second round", "a quarter of the vote": not durations
     n = count_of(g["num"]) if "num" in g else None if "fuzzy" in g or "plural" in g else 1.0
+    if "count" in args:
+        n = float(args["count"])  # "half an hour": the count is in the rule, not in a group
     if n is not None and "half" in g:
         n += 0.5
     if n is not None and n <= 0:
@@ -72,7 +75,7 @@ def n_duration(g: Groups, ctx: Context, args: Args) -> Norm | None:
 @normalizer
 def n_set_weekday(g: Groups, ctx: Context, args: Args) -> Norm | None:
     """"every Friday" -> XXXX-WXX-5 (with a part of day: "Tuesday nights" -> XXXX-WXX-2TNI)."""
-    weekday = lexicon().weekdays.get(g["weekday"].lower())
+    weekday = lexicon().weekdays.get(g["weekday"].lower()) or lexicon().weekdays.get(g["weekday"].lower()[:-1])
     if weekday is None:
         return None
     part = lexicon().day_parts.get(g["daypart"].lower()) if "daypart" in g else None
@@ -87,6 +90,20 @@ def n_set_unit(g: Groups, ctx: Context, args: Args) -> Norm | None:
         return None
     n = count_of(g["num"]) if "num" in g else 2.0 if "other" in g else 1.0
     return Norm(duration_value(n if n else 1.0, unit[0]), None)
+
+
+@normalizer
+def n_set_daypart(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """"every morning" -> XXXX-XX-XXTMO."""
+    part = lexicon().day_parts.get(g["daypart"].lower())
+    return Norm(f"XXXX-XX-XXT{part}", None) if part else None
+
+
+@normalizer
+def n_set_season(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """"each summer" -> XXXX-SU."""
+    code = lexicon().seasons.get(g["season"].lower())
+    return Norm(f"XXXX-{code}", None) if code else None
 
 
 @normalizer
@@ -130,6 +147,21 @@ def n_clock(g: Groups, ctx: Context, args: Args) -> Norm | None:
 
 
 @normalizer
+def n_oclock(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """"six o'clock in the morning", "eleven o'clock at night" -> T06:00, T23:00 (the day from context)."""
+    hour = parse_number(g["hournum"])
+    if hour is None or hour != int(hour) or not 1 <= hour <= 12:
+        return None
+    part = g.get("part", "").lower()
+    later = part in ("afternoon", "evening") or (part == "night" and hour >= 6)
+    hour = int(hour) % 12 + (12 if later else 0)
+    day = context_day(g, ctx)
+    if day is None:
+        return None
+    return Norm(f"{day[0].isoformat()}T{hour:02d}:00", "time", day[1])
+
+
+@normalizer
 def n_daypart(g: Groups, ctx: Context, args: Args) -> Norm | None:
     """"Thursday morning", "last night", "tonight", "midnight Friday" -> 2021-09-09TMO, ...TNI, T24."""
     part = lexicon().day_parts.get(args.get("part", g.get("daypart", "")).lower())
@@ -137,6 +169,13 @@ def n_daypart(g: Groups, ctx: Context, args: Args) -> Norm | None:
         return None
     if "offset" in args:
         day = (shift(ctx.dct, "D", int(args["offset"])), ctx.dct_value)
+    elif "rel" in g:
+        # "that night", "the next morning": the story's day (else DCT), moved by the modifier
+        rel = rel_offset(g["rel"].lower().removeprefix("the "))
+        base = context_day({}, ctx)
+        if rel is None or base is None:
+            return None
+        day = (shift(base[0], "D", rel[0]), base[1])
     else:
         found = context_day(g, ctx)
         if found is None:
