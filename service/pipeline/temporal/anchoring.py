@@ -177,8 +177,15 @@ class Context:
 
     def after_forward_word(self) -> bool:
         """True when the word before the expression marks a deadline ("extended to Nov. 20")."""
-        before = text_of(self.doc)[max(0, self.start - 20) : self.start].split()
-        return bool(before) and before[-1].lower() in _cues()[2]
+        before = text_of(self.doc)[max(0, self.start - 20) : self.start].lower().split()
+        if before[-2:] == ["ahead", "of"]:  # "ahead of Friday's report"
+            return True
+        return bool(before) and before[-1] in _cues()[2]
+
+    def closes_a_range(self) -> bool:
+        """True for "from Sept. 14 to Thursday": the range's end, which the clause's tense places."""
+        before = text_of(self.doc)[max(0, self.start - 40) : self.start].lower().split()
+        return bool(before) and before[-1] in ("to", "through") and "from" in before
 
     def recent_quarter(self, window: int = 400) -> str | None:
         """The last quarter mentioned within `window` characters before the expression."""

@@ -137,7 +137,9 @@ def resolve_weekday(g: Groups, ctx: Context) -> date | None:
     if is_future(ctx):
         return weekday_on_or_after(ctx.dct, weekday)
     before = weekday_on_or_before(ctx.dct, weekday)
-    if ctx.tense() == "plan":  # "had been due to expire Friday": the nearer one (ties: the past one)
+    # "had been due to expire Friday", "postponed until Thursday", "ahead of Friday's report": a plan or
+    # a deadline, the nearer one (ties: the past one).
+    if ctx.tense() == "plan" or (ctx.after_forward_word() and not ctx.closes_a_range()):
         after = weekday_on_or_after(ctx.dct, weekday)
         return before if ctx.dct - before <= after - ctx.dct else after
     return before

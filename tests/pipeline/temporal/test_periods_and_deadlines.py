@@ -188,3 +188,25 @@ def test_back_as_ago(tag: Tag, text: str, expected: list[tuple[str, str, str]]) 
 )
 def test_recurring_days_and_seasons(tag: Tag, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert triples(tag(text, date(1998, 3, 6))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Stocks rose ahead of Friday's jobs report.", "2024-03-15"),
+        ("The vote was postponed until Thursday.", "2024-03-14"),
+        ("The hearing was moved to Thursday.", "2024-03-14"),
+        ("The company bought shares from Feb. 14 to Thursday.", "2024-03-07"),
+        ("Police said the attack happened on Thursday.", "2024-03-07"),
+    ],
+    ids=[
+        "ahead-of-a-weekday-looks-ahead",
+        "postponed-until-a-weekday-is-the-nearer-one",
+        "moved-to-a-weekday-is-the-nearer-one",
+        "a-range-closed-by-a-weekday-follows-the-tense",
+        "a-past-weekday-stays-past",
+    ],
+)
+def test_weekday_as_a_deadline(tag: Tag, text: str, value: str) -> None:
+    """DCT Tuesday 2024-03-12: a weekday after "until", "to", "ahead of" is a deadline, the nearer one."""
+    assert [t.value for t in tag(text, date(2024, 3, 12))][-1] == value
