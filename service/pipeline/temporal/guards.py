@@ -50,12 +50,15 @@ def no_name(span: Span, doc: Doc) -> bool:
 def year(span: Span, doc: Doc) -> bool:
     """Reject a bare four-digit number that counts a plural noun ("2000 troops", "1500 people"),
     also past an adjective ("2000 dead soldiers", "1500 more runs"), or that ends a name ("Orion
-    1980", "Flight 1549": a proper noun right before it that is no month, weekday or holiday)."""
+    1980", "Flight 1549": a proper noun right before it that is no month, weekday or holiday), or a
+    level "at 2000"."""
     nxt = _next_token_pos(span, doc)
     if nxt is not None and nxt[1] == "NNS":
         return False
     if nxt is not None and nxt[1] in ("JJ", "JJR") and span.end + 1 < len(doc) and doc[span.end + 1].tag_ == "NNS":
         return False
+    if span.start > 0 and doc[span.start - 1].lower_ == "at":
+        return False  # "the index closed at 2000": English puts a year "in", never "at"
     if span.start > 0 and (before := doc[span.start - 1]).tag_ == "NNP":
         lex = lexicon()
         return before.lower_ in lex.months or before.lower_ in lex.weekdays or holiday_key(before.text) in lex.holidays
