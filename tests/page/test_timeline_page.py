@@ -98,6 +98,8 @@ def test_article_link_opens_the_article_with_the_evidence_outlined(page: Any, si
     assert page.inner_text("#article-text").startswith(article["text"].splitlines()[0])
     page.screenshot(path=str(OUTPUT / "article.png"))
     page.click("#article-close")
+    dialog.wait_for(state="hidden")
+    page.wait_for_function("() => location.hash === ''", timeout=5000)  # the close handler clears it
     assert not dialog.is_visible() and urlsplit(page.url).fragment == ""
     other = browser.new_page()  # the link is an address of its own: it opens the article directly
     other.goto(site + "/" + href)
