@@ -191,3 +191,11 @@ def test_cited_as_saying_reports_the_clause_before_the_source(parse: Callable[[s
     statements = _statements(parse, text)
     assert [s.cue for s in statements] == ["cited"]
     assert statements[0].quote is not None and statements[0].quote.startswith("Prices rose sharply")
+
+
+def test_advising_people_to_act_is_an_appeal(parse: Callable[[str], Doc]) -> None:
+    statements = _statements(parse, "The commission advises residents to be aware of flash floods and landslides.")
+    assert len(statements) == 1
+    statement = statements[0]
+    assert statement.speaker is not None and "commission" in statement.speaker.text
+    assert statement.subtype == "appeal" and statement.cue is not None and "advise" in statement.cue
