@@ -309,11 +309,12 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
     if agent is None:
         agent = cause_of(trigger)
     event = _event(trigger, "displacement", entry.subtype)
+    summing_up = sums_up(trigger)
     event.restates = (
-        (displaced is None and restates_earlier(trigger)) or sums_up(trigger) or describes_people(trigger)
+        (displaced is None and restates_earlier(trigger)) or summing_up or describes_people(trigger)
         or goes_on(trigger)
     )
-    event.summary = sums_up(trigger) or describes_a_cause(trigger)
+    event.summary = summing_up or describes_a_cause(trigger)
     event.target = mention_of(displaced) if displaced is not None else None
     event.agent = mention_of(agent) if agent is not None else None
     if displaced is not None:

@@ -128,15 +128,16 @@ def _widened(span: Span) -> Span:
     """The place with the proper nouns beside it when the gazetteer knows the longer name: the model
     often tags only a part of a two-word name ("Tarn [Taran]")."""
     doc = span.doc
-    while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and _known(doc[span.start - 1 : span.end]):
+    while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and _known(doc[span.start - 1 : span.end].text):
         span = doc[span.start - 1 : span.end]
-    while span.end < len(doc) and doc[span.end].pos_ == "PROPN" and _known(doc[span.start : span.end + 1]):
+    while span.end < len(doc) and doc[span.end].pos_ == "PROPN" and _known(doc[span.start : span.end + 1].text):
         span = doc[span.start : span.end + 1]
     return span
 
 
-def _known(span: Span) -> bool:
-    return bool(default_gazetteer().lookup(span.text).hits)
+def _known(name: str) -> bool:
+    """Whether the gazetteer has a place of that name."""
+    return bool(default_gazetteer().lookup(name).hits)
 
 
 def previous_sentence_place(trigger: Token, known_places: frozenset[str]) -> Mention | None:
@@ -197,7 +198,6 @@ def dominant_place(doc: Doc) -> Mention | None:
     # only when the gazetteer knows it. (Villages the gazetteer lacks still count.)
     doubtful = {ent.text for ent in doc.ents if ent.label_ in ("PERSON", "ORG")} | {
         text for text in counts if any(ch.isdigit() for ch in text)}
-    gazetteer = default_gazetteer()
     name, _count = max(counts.items(), key=lambda item: (
-        item[0] not in doubtful or bool(gazetteer.lookup(item[0]).hits), item[1], -first[item[0]].start))
+        item[0] not in doubtful or _known(item[0]), item[1], -first[item[0]].start))
     return _as_mention(first[name])

@@ -240,7 +240,7 @@ def describes_a_cause(trigger: Token) -> bool:
     """A relative clause that describes a crisis by what it did ("the disaster, which has displaced 12
     million people", "the fighting that drove thousands from their homes"): it sums up, not reports."""
     clause = trigger
-    while clause.dep_ == "conj" and clause.head is not clause:  # "which has stranded or displaced …"
+    while clause.dep_ == "conj":  # "which has stranded or displaced …" (a conj always has a head of its own)
         clause = clause.head
     head = clause.head
     return (

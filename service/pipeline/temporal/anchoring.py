@@ -175,16 +175,20 @@ class Context:
         """True when the clause of the expression is a present perfect ("has set Nov. 10 as ...")."""
         return clause_is_present_perfect(self.doc, self.start, self.end)
 
+    def _words_before(self, chars: int) -> list[str]:
+        """The lower-cased words of the `chars` characters before the expression."""
+        return text_of(self.doc)[max(0, self.start - chars) : self.start].lower().split()
+
     def after_forward_word(self) -> bool:
         """True when the word before the expression marks a deadline ("extended to Nov. 20")."""
-        before = text_of(self.doc)[max(0, self.start - 20) : self.start].lower().split()
+        before = self._words_before(20)
         if before[-2:] == ["ahead", "of"]:  # "ahead of Friday's report"
             return True
         return bool(before) and before[-1] in _cues()[2]
 
     def closes_a_range(self) -> bool:
         """True for "from Sept. 14 to Thursday": the range's end, which the clause's tense places."""
-        before = text_of(self.doc)[max(0, self.start - 40) : self.start].lower().split()
+        before = self._words_before(40)
         return bool(before) and before[-1] in ("to", "through") and "from" in before
 
     def recent_quarter(self, window: int = 400) -> str | None:
