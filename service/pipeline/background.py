@@ -60,7 +60,7 @@ def _continues_the_story(trigger: Token) -> bool:
     """A clause that hangs on what came before: a relative clause ("…, in which 60,000 people were
     driven out") or the past perfect ("had been expelled")."""
     clause = trigger
-    while clause.dep_ in ("xcomp", "conj", "acomp") and clause.head is not clause:
+    while clause.dep_ in ("xcomp", "conj", "acomp") and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ == "relcl":
         return True

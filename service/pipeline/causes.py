@@ -22,7 +22,7 @@ def _is_actor(word: Token) -> bool:
 
 def ordering_agent(trigger: Token) -> Token | None:
     """"They were told by Congolese soldiers to flee": whoever told, ordered or forced them."""
-    if trigger.dep_ == "xcomp" and trigger.head is not trigger:
+    if trigger.dep_ == "xcomp" and trigger.head.i != trigger.i:
         return by_agent_of(trigger.head)
     return None
 

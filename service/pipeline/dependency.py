@@ -28,12 +28,12 @@ def subject_of(verb: Token) -> Token | None:
             # Up the chain, a passive subject acts too: "Soldiers were filmed tearing down posters".
             if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and current is not verb):
                 return child
-        if current.dep_ == "xcomp" and current.head is not current:
+        if current.dep_ == "xcomp" and current.head.i != current.i:
             # Object control: in "forced residents to flee" the residents flee.
             controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
             if controller is not None:
                 return partitive_head(controller)
-        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
             continue
         return None
@@ -133,7 +133,7 @@ def clause_root(token: Token) -> Token:
     """The verb heading the clause a token sits in (itself when it is a verb)."""
     current = token
     for _ in range(12):
-        if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT" or current.head is current:
+        if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT" or current.head.i == current.i:
             return current
         current = current.head
     return current

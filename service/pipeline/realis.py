@@ -39,7 +39,7 @@ def governing_verb(trigger: Token) -> tuple[Token | None, str]:
     ("Evacuation notices could be issued": `issued`, through nsubjpass)."""
     current, arc = trigger, ""
     for _ in range(6):
-        if current.head is current:
+        if current.head.i == current.i:
             return None, arc
         arc = current.dep_
         if arc not in _NOMINAL_ARCS:

@@ -102,7 +102,7 @@ def _content_of(cue: Token, clauses_only: bool = False) -> Span | None:
             return cue.doc[child.i : child.right_edge.i + 1]
         if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in child.children):
             return cue.doc[child.left_edge.i : child.right_edge.i + 1]
-    if cue.dep_ in ("parataxis", "ccomp") and cue.head is not cue:  # "People should resist, said X"
+    if cue.dep_ in ("parataxis", "ccomp") and cue.head.i != cue.i:  # "People should resist, said X"
         head = cue.head
         return cue.doc[head.left_edge.i : cue.left_edge.i]
     return _before_trailing_report(cue)
