@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from service.pipeline.types import Event
+from service.pipeline.types import Event, Quantity
 
 _ARGUMENTS = ("agent", "target", "location", "attribution", "quantity", "date", "speaker", "quote", "cue")
 
@@ -24,7 +24,20 @@ def _conflict(a: Event, b: Event) -> bool:
         return True
     if a.location and b.location and _folded(a.location.text) != _folded(b.location.text):
         return True
-    return bool(a.quantity and b.quantity and a.quantity.min != b.quantity.min)
+    return bool(a.quantity and b.quantity and _disjoint(a.quantity, b.quantity))
+
+
+def _disjoint(a: Quantity, b: Quantity) -> bool:
+    """Counts that tell two groups of people apart. An indefinite count ("several", "many": no upper
+    bound, a floor of ten or less) tells nothing apart: "several residents were evacuated" then "eight
+    people were ordered to evacuate" is one evacuation the later sentence counts."""
+    if _indefinite(a) or _indefinite(b):
+        return False
+    return a.min != b.min
+
+
+def _indefinite(quantity: Quantity) -> bool:
+    return quantity.max is None and quantity.min is not None and quantity.min <= 10
 
 
 def same_event(a: Event, b: Event) -> bool:

@@ -108,3 +108,18 @@ def test_a_running_total_in_the_lead_stays_an_event_of_its_own() -> None:
     later = _displacement(80, "300 residents of Levasy left their homes on Wednesday.", "residents", 300, "Levasy")
     assert len(merge_mentions([total, later])) == 2
 
+
+
+def test_an_indefinite_count_made_exact_later_is_one_incident() -> None:
+    first = _displacement(0, "Several residents were evacuated after a gas leak.", "residents")
+    first.quantity = Quantity("Several", 3, None)
+    later = _displacement(60, "Eight people were ordered to evacuate.", "people", count=8)
+    merged = merge_mentions([first, later])
+    assert len(merged) == 1 and merged[0].mentions == 2
+
+
+def test_two_definite_counts_stay_two_incidents() -> None:
+    first = _displacement(0, "Dozens of residents were evacuated.", "residents")
+    first.quantity = Quantity("Dozens", 24, 99)
+    later = _displacement(60, "Eight people were ordered to evacuate.", "people", count=8)
+    assert len(merge_mentions([first, later])) == 2
