@@ -112,8 +112,9 @@ def patients_of(trigger: Token) -> list[Token]:
             trigger.head.lemma_.lower() in discovery_verbs()
         ):
             found.extend(c for c in trigger.head.children if c.dep_ in ("nsubjpass", "dobj"))
-        # "set fire to the church", "swastikas were daubed on graves", "damage to the shrine"
-        for _prep, obj in prep_objects(trigger, frozenset({"to", "on", "onto"})):
+        # "set fire to the church", "swastikas were daubed on graves", "damage to the shrine"; and a
+        # particle the parser takes for a preposition: "razed down the church building"
+        for _prep, obj in prep_objects(trigger, frozenset({"to", "on", "onto", "down"})):
             found.append(obj)
     else:
         for _prep, obj in prep_objects(trigger, _NOMINAL_TARGET_PREPS):

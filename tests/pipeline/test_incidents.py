@@ -23,6 +23,8 @@ def _events(parse: Callable[[str], Doc], text: str):  # type: ignore[no-untyped-
         ("Rioters set the parish church ablaze.", "Rioters", "church"),
         ("Masked youths defaced a war memorial with graffiti.", "Masked youths", "memorial"),
         ("Soldiers were filmed tearing down posters of the former leader.", "Soldiers", "posters"),
+        # the parser takes the particle for a preposition
+        ("Angry villagers razed down the church building at the market.", "villagers", "church building"),
     ],
 )
 def test_desecration_with_agent_and_target(parse: Callable[[str], Doc], sentence: str, agent: str,
@@ -249,3 +251,12 @@ def test_fighters_fleeing_is_a_retreat_not_a_displacement(parse: Callable[[str],
     events, candidates = find_incidents(parse(sentence))
     assert not [e for e in events if e.type == "displacement"]
     assert any("escaping" in c.reason for c in candidates if c.type == "displacement")
+
+
+def test_clearing_people_out_of_their_homes_is_an_evacuation(parse: Callable[[str], Doc]) -> None:
+    events, _ = find_incidents(parse("Police cleared everyone out of homes and businesses near the plant."))
+    displaced = [e for e in events if e.type == "displacement"]
+    assert [e.subtype for e in displaced] == ["evacuation"]
+    assert displaced[0].target is not None and displaced[0].target.text == "everyone"
+    events, _ = find_incidents(parse("Crews cleared the debris from the road."))
+    assert not [e for e in events if e.type == "displacement"]
