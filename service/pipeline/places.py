@@ -34,6 +34,8 @@ def place_names(doc: Doc) -> frozenset[str]:
 
 
 def _as_mention(span: Span) -> Mention:
+    if len(span) > 1 and span[-1].dep_ == "case":  # "Congo's east": the place is Congo
+        span = span[:-1]
     text = span.text
     if text.lower().startswith("the "):
         span = span[1:]
@@ -65,6 +67,8 @@ def _place_cost(root: Token, trigger: Token) -> int:
         cost += 1
     if root.dep_ == "pobj" and root.head.lower_ in _DESTINATION:
         cost += 3
+    if root.dep_ == "conj" and root.head.pos_ == "NOUN" and not root.head.ent_type_:
+        cost += 3  # a party beside a common noun, not a place: "clashes between the army and M23"
     return cost
 
 

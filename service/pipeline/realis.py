@@ -207,6 +207,10 @@ def restates_earlier(trigger: Token) -> bool:
     phrase = trigger.head if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in eventive_heads() else trigger
     determiners = {c.lower_ for c in phrase.children if c.dep_ == "det"}
     own_words = any(c.dep_ in ("poss", "nummod", "prep") for c in phrase.children)
+    if phrase.tag_ == "NNS" and not determiners and not own_words:
+        # A bare plural tells of displacement in general ("the clashes have resulted in forced
+        # displacements"): the incident is the one the article reports, before or after it.
+        return True
     return bool(determiners & _DEFINITE) and not own_words
 
 

@@ -14,6 +14,12 @@ def test_locative_phrase_beats_a_participant_country(parse: Callable[[str], Doc]
     assert event.location is not None and "Kharkiv" in event.location.text
 
 
+def test_a_party_to_the_clashes_is_no_place_and_a_possessive_is_dropped(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Families in Sudan's east have fled clashes between the army and Eritrea.")
+    event = find_incidents(doc)[0][0]
+    assert event.location is not None and event.location.text == "Sudan"
+
+
 def test_named_part_of_a_place_noun(parse: Callable[[str], Doc]) -> None:
     doc = parse("Officials deported 700 families through the Torkham checkpoint last week.")
     event = find_incidents(doc)[0][0]

@@ -88,6 +88,14 @@ def test_a_definite_bare_noun_restates_an_earlier_incident(parse: Callable[[str]
     assert [e.restates for e in events] == [False, True]
 
 
+def test_a_bare_plural_tells_of_displacement_in_general(parse: Callable[[str], Doc]) -> None:
+    events, _ = _displacement_candidates(
+        parse, "The clashes have resulted in forced displacements. Villagers fled the town on Monday.")
+    assert [e.restates for e in events] == [True, False]
+    events, _ = _displacement_candidates(parse, "The floods caused the evacuations of 300 families.")
+    assert [e.restates for e in events] == [False]
+
+
 @pytest.mark.parametrize(
     ("sentence", "reason"),
     [
