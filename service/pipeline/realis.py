@@ -124,7 +124,10 @@ def standing_group(trigger: Token) -> bool:
     """A participle before a people noun with no count of its own names a standing population, not
     an incident: "as the number of displaced people increase", "aid for displaced families". With
     a count ("3,000 displaced villagers", "thousands of displaced people") it may report one."""
-    if trigger.dep_ != "amod" or trigger.tag_ != "VBN" or trigger.head.pos_ not in ("NOUN", "PROPN"):
+    # "home to more than 82,000 people fleeing the conflict", "the number of children seeking asylum":
+    # a participle after the noun counts under the same heads.
+    follows = trigger.dep_ == "acl" and trigger.tag_ == "VBG"
+    if not (trigger.dep_ == "amod" and trigger.tag_ == "VBN" or follows) or trigger.head.pos_ not in ("NOUN", "PROPN"):
         return False
     noun = trigger.head
     if noun.dep_ == "pobj":
@@ -136,6 +139,8 @@ def standing_group(trigger: Token) -> bool:
             heads.extend(c for c in governor.children if c.dep_ == "dobj")
         if any(h.lemma_.lower() in standing_group_heads() for h in heads):
             return True
+    if follows:
+        return False
     if any(c.dep_ == "nummod" for c in noun.children):
         return False
     # "All of the displaced people", "thousands of displaced people": a particular, counted group.

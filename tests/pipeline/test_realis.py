@@ -139,12 +139,19 @@ def test_lifting_an_evacuation_order_ends_a_displacement_rather_than_reporting_o
         "The charity hands out blankets to displaced families every winter.",
         "The agency sends food aid for 9,000 displaced households in the province.",
         "Volunteers checked a list of 1,200 displaced families drawn up by the council.",
+        "The camp near the border is home to more than 40,000 people fleeing the war.",
+        "Officials are alarmed by the rising number of children seeking asylum alone.",
     ],
 )
 def test_displaced_people_as_a_standing_group_are_no_incident(parse: Callable[[str], Doc], sentence: str) -> None:
     events, candidates = _displacement_candidates(parse, sentence)
     assert events == []
     assert any("standing group" in c.reason for c in candidates)
+
+
+def test_people_fleeing_can_still_be_an_incident(parse: Callable[[str], Doc]) -> None:
+    events, _ = _displacement_candidates(parse, "Thousands of people fleeing the war arrived in the town on Monday.")
+    assert len(events) == 1
 
 
 def test_a_counted_group_of_displaced_people_can_still_be_an_incident(parse: Callable[[str], Doc]) -> None:
