@@ -222,6 +222,8 @@ def _desecration(trigger: Token, entry: TriggerEntry) -> tuple[Event | None, str
         return None, "a general mention (no object, no determiner)"
     target = site if site is not None else (patients[0] if patients else None)
     event = _event(trigger, "desecration", entry.subtype)
+    # "The vandalism happened some time between Sunday and Wednesday": the act told before, dated.
+    event.restates = target is None and restates_earlier(trigger)
     event.target = mention_of(target) if target is not None else None
     agent = agent_of(trigger, patients)
     event.agent = mention_of(agent) if agent is not None else None

@@ -53,6 +53,8 @@ def same_event(a: Event, b: Event) -> bool:
     if b.summary and b.start > a.start:  # a running total told after the incidents it sums up
         return True
     if b.restates and b.start > a.start:  # "the evacuation" told again: only a new date tells it apart
+        if a.type == "desecration":  # "the desecration" at another named site may be another one
+            return not _conflict(a, b)
         return not (a.date and b.date and a.date.value != b.date.value)
     if _restates_by_count(a, b):
         return True

@@ -136,6 +136,13 @@ def _widened(span: Span) -> Span:
         span = doc[span.start - 1 : span.end]
     while span.end < len(doc) and doc[span.end].pos_ == "PROPN" and _known(doc[span.start : span.end + 1].text):
         span = doc[span.start : span.end + 1]
+    # A hyphenated name the tokenizer splits ("Walton-on-Thames", "Khirbet a-Deir"): the tokens written
+    # without a space after the span, when the gazetteer knows the whole.
+    end = span.end
+    while end < len(doc) and end - span.end < 6 and doc[end - 1].whitespace_ == "" and not doc[end].is_space:
+        end += 1
+        if doc[end - 1].is_alpha and _known(doc[span.start : end].text):
+            span = doc[span.start : end]
     return span
 
 
@@ -204,4 +211,4 @@ def dominant_place(doc: Doc) -> Mention | None:
         text for text in counts if any(ch.isdigit() for ch in text)}
     name, _count = max(counts.items(), key=lambda item: (
         item[0] not in doubtful or _known(item[0]), item[1], -first[item[0]].start))
-    return _as_mention(first[name])
+    return _as_mention(_widened(first[name]))

@@ -123,3 +123,14 @@ def test_two_definite_counts_stay_two_incidents() -> None:
     first.quantity = Quantity("Dozens", 24, 99)
     later = _displacement(60, "Eight people were ordered to evacuate.", "people", count=8)
     assert len(merge_mentions([first, later])) == 2
+
+
+def test_a_definite_desecration_told_again_gives_its_date_unless_placed_elsewhere() -> None:
+    first = _event(0, "A war memorial has been vandalised.", target="memorial")
+    again = _event(40, "The vandalism happened on Sunday.", date="2024-01-07", restates=True)
+    again.target = None
+    merged = merge_mentions([first, again])
+    assert len(merged) == 1 and merged[0].date is not None and merged[0].date.value == "2024-01-07"
+    first.location = Mention("France", 0, 6)
+    again.location = Mention("Westhoffen", 40, 50)
+    assert len(merge_mentions([first, again])) == 2

@@ -88,3 +88,9 @@ def test_a_place_tagged_in_part_is_widened_to_the_name_the_gazetteer_knows(parse
     doc.ents = [Span(doc, taran, taran + 1, label="GPE")]
     event = next(e for e in find_incidents(doc)[0] if e.type == "desecration")
     assert event.location is not None and event.location.text == "Tarn Taran"
+
+
+def test_a_hyphenated_name_split_by_the_tokenizer_is_taken_whole(parse: Callable[[str], Doc]) -> None:
+    doc = parse("A war memorial in Newcastle-under-Lyme has been vandalised.")
+    event = find_incidents(doc)[0][0]
+    assert event.location is not None and event.location.text == "Newcastle-under-Lyme"
