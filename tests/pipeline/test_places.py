@@ -91,6 +91,6 @@ def test_a_place_tagged_in_part_is_widened_to_the_name_the_gazetteer_knows(parse
 
 
 def test_a_hyphenated_name_split_by_the_tokenizer_is_taken_whole(parse: Callable[[str], Doc]) -> None:
-    doc = parse("A war memorial in Newcastle-under-Lyme has been vandalised.")
+    doc = parse("A war memorial in Henley-on-Thames has been vandalised.")
     event = find_incidents(doc)[0][0]
-    assert event.location is not None and event.location.text == "Newcastle-under-Lyme"
+    assert event.location is not None and event.location.text == "Henley-on-Thames"
