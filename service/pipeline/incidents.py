@@ -272,7 +272,21 @@ def _left_homeless(trigger: Token) -> tuple[Token, Token | None] | None:
     return (partitive_head(obj), subject_of(trigger.head)) if obj is not None else None
 
 
+def _is_compound_adjective(trigger: Token) -> bool:
+    """"cross border shelling", "cross-border trade": the verb's form inside an adjective before a
+    noun (a crossing names its border: "crossed the border", "crossing into Chad")."""
+    doc = trigger.doc
+    j = trigger.i + 1
+    if j < len(doc) and doc[j].text == "-":
+        j += 1
+    if trigger.tag_ != "VB" or j + 1 >= len(doc) or doc[j].lower_ != "border":
+        return False
+    return doc[j + 1].pos_ in ("NOUN", "VERB") and not doc[j + 1].tag_.startswith("VB") or doc[j + 1].tag_ == "VBG"
+
+
 def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[str]) -> tuple[Event | None, str]:
+    if _is_compound_adjective(trigger):
+        return None, f"part of an adjective ('{trigger.text} {trigger.nbor().text} …'), not a crossing"
     left = _left_homeless(trigger) if trigger.pos_ == "ADJ" else None
     if entry.mode == "dwelling":
         loss = _home_loss(trigger)

@@ -139,6 +139,8 @@ def standing_group(trigger: Token) -> bool:
             heads.extend(c for c in governor.children if c.dep_ == "dobj")
         if any(h.lemma_.lower() in standing_group_heads() for h in heads):
             return True
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in standing_group_heads():
+        return True  # "The site hosts around 25,000 displaced people"
     if follows:
         return False
     if any(c.dep_ == "nummod" for c in noun.children):

@@ -141,6 +141,7 @@ def test_lifting_an_evacuation_order_ends_a_displacement_rather_than_reporting_o
         "Volunteers checked a list of 1,200 displaced families drawn up by the council.",
         "The camp near the border is home to more than 40,000 people fleeing the war.",
         "Officials are alarmed by the rising number of children seeking asylum alone.",
+        "The site hosts around 25,000 displaced people who face repeated attacks.",
     ],
 )
 def test_displaced_people_as_a_standing_group_are_no_incident(parse: Callable[[str], Doc], sentence: str) -> None:
