@@ -281,7 +281,7 @@ def _is_compound_adjective(trigger: Token) -> bool:
         j += 1
     if trigger.tag_ != "VB" or j + 1 >= len(doc) or doc[j].lower_ != "border":
         return False
-    return doc[j + 1].pos_ in ("NOUN", "VERB") and not doc[j + 1].tag_.startswith("VB") or doc[j + 1].tag_ == "VBG"
+    return (doc[j + 1].pos_ in ("NOUN", "VERB") and not doc[j + 1].tag_.startswith("VB")) or doc[j + 1].tag_ == "VBG"
 
 
 def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[str]) -> tuple[Event | None, str]:

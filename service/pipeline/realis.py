@@ -127,7 +127,8 @@ def standing_group(trigger: Token) -> bool:
     # "home to more than 82,000 people fleeing the conflict", "the number of children seeking asylum":
     # a participle after the noun counts under the same heads.
     follows = trigger.dep_ == "acl" and trigger.tag_ == "VBG"
-    if not (trigger.dep_ == "amod" and trigger.tag_ == "VBN" or follows) or trigger.head.pos_ not in ("NOUN", "PROPN"):
+    precedes = trigger.dep_ == "amod" and trigger.tag_ == "VBN"
+    if not (precedes or follows) or trigger.head.pos_ not in ("NOUN", "PROPN"):
         return False
     noun = trigger.head
     if noun.dep_ == "pobj":

@@ -263,7 +263,8 @@ def test_clearing_people_out_of_their_homes_is_an_evacuation(parse: Callable[[st
 
 
 def test_cross_border_before_a_noun_is_an_adjective_not_a_crossing(parse: Callable[[str], Doc]) -> None:
-    events, candidates = find_incidents(parse("They reported the displacement of 200 people due to cross border shelling."))
+    sentence = "Officials noted the displacement of 200 people due to cross border shelling in the district."
+    events, candidates = find_incidents(parse(sentence))
     assert [e.trigger for e in events if e.type == "displacement"] == ["displacement"]
     assert any("adjective" in c.reason for c in candidates)
     events, _ = find_incidents(parse("Over 5,000 people have crossed the border into Chad."))
