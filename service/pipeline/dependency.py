@@ -36,6 +36,10 @@ def subject_of(verb: Token) -> Token | None:
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
             continue
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
+            # A gerund after a preposition: in "they stole money before fleeing" the thieves flee.
+            current = current.head.head
+            continue
         return None
     return None
 

@@ -24,9 +24,11 @@ from service.pipeline.lexicons import (
     displacement_triggers,
     dwellings,
     fugitives,
+    getaway_acts,
     non_human_groups,
     sacred_sites,
     site_qualifiers,
+    violence,
 )
 from service.pipeline.paragraphs import too_long
 from service.pipeline.places import (
@@ -168,7 +170,26 @@ def _is_escape(trigger: Token, subject: Token) -> bool:
     not people leaving their homes."""
     if subject.lemma_.lower() in fugitives() or partitive_head(subject).lemma_.lower() in armed_actors():
         return True
+    if _fled_after_the_act(trigger):
+        return True
     return any(c.dep_ == "dobj" and c.lemma_.lower() in ("scene", "police", "custody") for c in trigger.children)
+
+
+def _fled_after_the_act(trigger: Token) -> bool:
+    """"They stole money from the homes before fleeing", "gunmen killed 19 people and fled": whoever
+    did the act the flight hangs from (with the same, active subject) is getting away."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        return False  # "gunmen shot indiscriminately as residents fled": the residents flee
+    if trigger.dep_ == "pcomp" and trigger.head.dep_ == "prep":
+        act = trigger.head.head
+    elif trigger.dep_ in ("conj", "advcl"):
+        act = trigger.head
+    else:
+        return False
+    if act.pos_ != "VERB" or any(c.dep_ in ("auxpass", "nsubjpass") for c in act.children):
+        return False
+    lemma = act.lemma_.lower()
+    return lemma in getaway_acts() or (lemma, "VERB") in violence()
 
 
 def _is_generic(noun: Token) -> bool:
@@ -287,6 +308,8 @@ def _is_compound_adjective(trigger: Token) -> bool:
 def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[str]) -> tuple[Event | None, str]:
     if _is_compound_adjective(trigger):
         return None, f"part of an adjective ('{trigger.text} {trigger.nbor().text} …'), not a crossing"
+    if trigger.lemma_.lower() == "leave" and _is_passive(trigger):
+        return None, "'left' in the passive tells a state ('left in mourning', 'left behind'), not a departure"
     left = _left_homeless(trigger) if trigger.pos_ == "ADJ" else None
     if entry.mode == "dwelling":
         loss = _home_loss(trigger)
@@ -309,6 +332,8 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
             subject = None
         if subject is None and trigger.dep_ == "acl":
             subject = partitive_head(trigger.head)  # "about 900 residents evacuated on Monday"
+        if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and trigger.dep_ == "relcl":
+            subject = partitive_head(trigger.head)  # "Most of the villagers, who fled for safety, …"
         displaced, agent = subject, by_agent_of(trigger)
     else:
         patients = patients_of(trigger)

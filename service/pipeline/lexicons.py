@@ -142,6 +142,11 @@ def fugitives() -> frozenset[str]:
 
 
 @cache
+def getaway_acts() -> frozenset[str]:
+    return read_set("lexicons/getaway_acts.tsv")
+
+
+@cache
 def eventive_heads() -> frozenset[str]:
     return read_set("lexicons/eventive_heads.tsv")
 

@@ -269,3 +269,34 @@ def test_cross_border_before_a_noun_is_an_adjective_not_a_crossing(parse: Callab
     assert any("adjective" in c.reason for c in candidates)
     events, _ = find_incidents(parse("Over 5,000 people have crossed the border into Chad."))
     assert [e.trigger for e in events if e.type == "displacement"] == ["crossed"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The robbers took money and jewellery from the houses before fleeing into the darkness.",
+        "They stole cattle from the farms before fleeing across the river.",
+        "Gunmen killed nine people at the market and fled on motorcycles.",
+    ],
+)
+def test_perpetrators_getting_away_are_not_displaced(parse: Callable[[str], Doc], sentence: str) -> None:
+    events, _ = find_incidents(parse(sentence))
+    assert not [e for e in events if e.type == "displacement"]
+
+
+def test_victims_fleeing_the_act_are_displaced(parse: Callable[[str], Doc]) -> None:
+    events, _ = find_incidents(parse("Gunmen on motorcycles shot indiscriminately as residents fled the village."))
+    displaced = [e for e in events if e.type == "displacement"]
+    assert len(displaced) == 1 and displaced[0].target is not None and displaced[0].target.text == "residents"
+
+
+def test_a_village_left_in_mourning_is_no_departure(parse: Callable[[str], Doc]) -> None:
+    events, candidates = find_incidents(parse("A village in the north has been left in mourning after gunmen killed 17 people."))
+    assert not [e for e in events if e.type == "displacement"]
+    assert any("passive" in c.reason for c in candidates)
+
+
+def test_who_fled_is_the_people_the_clause_describes(parse: Callable[[str], Doc]) -> None:
+    events, _ = find_incidents(parse("Most of the villagers, who fled for safety, found refuge in a nearby town."))
+    displaced = [e for e in events if e.type == "displacement"]
+    assert displaced and displaced[0].target is not None and "villagers" in displaced[0].target.text
