@@ -291,7 +291,8 @@ def test_victims_fleeing_the_act_are_displaced(parse: Callable[[str], Doc]) -> N
 
 
 def test_a_village_left_in_mourning_is_no_departure(parse: Callable[[str], Doc]) -> None:
-    events, candidates = find_incidents(parse("A village in the north has been left in mourning after gunmen killed 17 people."))
+    sentence = "A village in the north has been left in mourning after gunmen killed 17 people."
+    events, candidates = find_incidents(parse(sentence))
     assert not [e for e in events if e.type == "displacement"]
     assert any("passive" in c.reason for c in candidates)
 
