@@ -142,6 +142,11 @@ def fugitives() -> frozenset[str]:
 
 
 @cache
+def habitual_adverbs() -> frozenset[str]:
+    return read_set("lexicons/habitual_adverbs.tsv")
+
+
+@cache
 def getaway_acts() -> frozenset[str]:
     return read_set("lexicons/getaway_acts.tsv")
 

@@ -18,6 +18,7 @@ from service.pipeline.lexicons import (
     displaced_groups,
     ending_verbs,
     eventive_heads,
+    habitual_adverbs,
     hypothetical_heads,
     remembrance_heads,
     standing_group_heads,
@@ -168,6 +169,24 @@ def _told_as_done(trigger: Token, head: Token) -> bool:
     )
 
 
+# "the first families to leave", "the last residents to be evacuated": people an infinitive describes did it.
+_ORDER_WORDS = frozenset({"first", "last", "latest", "only", "next"})
+
+
+def _infinitive_after_a_thing(trigger: Token) -> bool:
+    """"a valid reason to evict a tenant", "the right to expel", "a plan to relocate villagers": an
+    infinitive that modifies a noun tells what could be done, not what was done. Not when the noun
+    is the people who did it ("the first families to leave")."""
+    if trigger.dep_ not in ("acl", "relcl") or trigger.tag_ != "VB" or trigger.head.pos_ != "NOUN":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    noun = trigger.head
+    if noun.lemma_.lower() in displaced_groups() or noun.tag_ == "NNS":
+        return False
+    return not any(c.lower_ in _ORDER_WORDS for c in noun.children)
+
+
 def rejection(trigger: Token, has_patient: bool = False) -> str | None:
     """Why a lexicon hit names no event that happened, or None when it does."""
     if trigger.dep_ in ("acomp", "oprd") and trigger.head.lemma_.lower() in _STANDING_VERBS:
@@ -202,6 +221,12 @@ def rejection(trigger: Token, has_patient: bool = False) -> str | None:
             modal = unrealised_modal(verb)
             if modal is not None:
                 return modal
+    for head in [trigger, *list(trigger.ancestors)[:3], trigger.sent.root]:
+        habitual = next((c for c in head.children if c.dep_ == "advmod" and c.lower_ in habitual_adverbs()), None)
+        if habitual is not None:
+            return f"generic ('{habitual.text}'): tells what happens as a rule, not an event"
+    if _infinitive_after_a_thing(trigger):
+        return f"hypothetical ('{trigger.head.text} to {trigger.text}': a purpose, right or reason, not an act)"
     if trigger.pos_ in ("NOUN", "PROPN"):
         return _nominal_rejection(trigger, has_patient)
     return None

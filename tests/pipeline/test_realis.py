@@ -88,6 +88,26 @@ def test_a_definite_bare_noun_restates_an_earlier_incident(parse: Callable[[str]
     assert [e.restates for e in events] == [False, True]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("A landlord needs a valid and specific reason to evict a tenant.", "hypothetical"),
+        ("The council won the right to expel the squatters from the site.", "hypothetical"),
+        ("Landlords typically evict tenants after a court hearing.", "generic"),
+        ("Tenants are usually evicted only after a court hearing.", "generic"),
+    ],
+)
+def test_reasons_rights_and_habits_are_no_event(parse: Callable[[str], Doc], sentence: str, reason: str) -> None:
+    events, candidates = _displacement_candidates(parse, sentence)
+    assert events == []
+    assert any(reason in c.reason for c in candidates)
+
+
+def test_the_first_to_leave_did_leave(parse: Callable[[str], Doc]) -> None:
+    events, _ = _displacement_candidates(parse, "The Smith family were the first residents to flee the village on Monday.")
+    assert len(events) == 1
+
+
 def test_a_bare_plural_tells_of_displacement_in_general(parse: Callable[[str], Doc]) -> None:
     events, _ = _displacement_candidates(
         parse, "The clashes have resulted in forced displacements. Villagers fled the town on Monday.")
