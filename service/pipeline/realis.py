@@ -71,12 +71,27 @@ def unrealised_modal(verb: Token) -> str | None:
     return None
 
 
+# "When"/"whenever" opening a present-tense clause under a present-tense one tell what happens each
+# time, like "if": "when an evacuation order has been issued, it means people should leave".
+_GENERIC_WHEN = frozenset({"when", "whenever"})
+
+
+def _present(verb: Token) -> bool:
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return bool(auxes) and auxes[0].tag_ in ("VBZ", "VBP")
+
+
 def _condition(trigger: Token) -> Token | None:
     """The "if"/"unless" that opens the clause the trigger sits in, if any."""
     for word in [trigger, *list(trigger.ancestors)[:3]]:
         mark = next((c for c in word.children if c.dep_ == "mark" and c.lower_ in conditional_marks()), None)
         if mark is not None:
             return mark
+        when = next((c for c in word.children if c.dep_ == "advmod" and c.lower_ in _GENERIC_WHEN), None)
+        if when is not None and word.dep_ == "advcl" and _present(word) and _present(word.head):
+            return when  # "When an evacuation order is issued, residents have moments to leave"
         if word.dep_ in ("advcl", "ccomp", "ROOT"):
             return None
     return None

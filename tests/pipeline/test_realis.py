@@ -95,12 +95,19 @@ def test_a_definite_bare_noun_restates_an_earlier_incident(parse: Callable[[str]
         ("The council won the right to expel the squatters from the site.", "hypothetical"),
         ("Landlords typically evict tenants after a court hearing.", "generic"),
         ("Tenants are usually evicted only after a court hearing.", "generic"),
+        ("When an evacuation order is issued, the sheriff posts it online.", "conditional"),
+        ("Residents sometimes flee their homes at the first sign of smoke.", "generic"),
     ],
 )
 def test_reasons_rights_and_habits_are_no_event(parse: Callable[[str], Doc], sentence: str, reason: str) -> None:
     events, candidates = _displacement_candidates(parse, sentence)
     assert events == []
     assert any(reason in c.reason for c in candidates)
+
+
+def test_a_past_when_clause_tells_an_event(parse: Callable[[str], Doc]) -> None:
+    events, _ = _displacement_candidates(parse, "When the shelling began, residents fled the town.")
+    assert len(events) == 1
 
 
 def test_the_first_to_leave_did_leave(parse: Callable[[str], Doc]) -> None:
