@@ -71,6 +71,9 @@ def unrealised_modal(verb: Token) -> str | None:
     return None
 
 
+# Entity labels of names a trigger word can sit in without naming an event.
+_NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+
 # "When"/"whenever" opening a present-tense clause under a present-tense one tell what happens each
 # time, like "if": "when an evacuation order has been issued, it means people should leave".
 _GENERIC_WHEN = frozenset({"when", "whenever"})
@@ -204,6 +207,11 @@ def _infinitive_after_a_thing(trigger: Token) -> bool:
 
 def rejection(trigger: Token, has_patient: bool = False) -> str | None:
     """Why a lexicon hit names no event that happened, or None when it does."""
+    in_name = trigger.ent_type_ in _NAME_LABELS and trigger.i > trigger.sent.start
+    if in_name and trigger.is_title and trigger.pos_ != "VERB":
+        # "the Department's Deportation and Enforcement Units", "the National Commission for …
+        # Internally Displaced Persons"
+        return f"part of a name ('{trigger.text}' in an organisation's or a work's name)"
     if trigger.dep_ in ("acomp", "oprd") and trigger.head.lemma_.lower() in _STANDING_VERBS:
         return f"a standing state (under '{trigger.head.text}'), not a new displacement"
     if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in eventive_heads():
