@@ -193,6 +193,7 @@ def test_a_counted_group_of_displaced_people_can_still_be_an_incident(parse: Cal
     [
         ("More than 1,600 people have died in the disaster, which has stranded or displaced 12 million people.", True),
         ("Heavy rains over the past five days have forced thousands of people from their homes.", True),
+        ("Since the outbreak of the war, a quarter of the population has been displaced.", True),
         ("Some 40,000 people have fled the region so far, the agency said.", True),
         ("Police evicted 300 families from the settlement on Monday.", False),
         ("Residents who fled the town on Monday returned on Friday.", False),
