@@ -69,7 +69,7 @@ def _continues_the_story(trigger: Token) -> bool:
 
 def narrated_background(doc: Doc, event: Event, published: date, timexes: list[Timex]) -> str | None:
     """A displacement told in a relative clause or the past perfect, in a sentence with no date of its
-    own, right after a sentence of the same paragraph dated a decade or more back ("The state saw a
+    own, right after a sentence of the same paragraph dated years back (`background_spans.tsv`) ("The state saw a
     wave of violence in 2008. Three months of violence ensued, in which 60,000 people were driven from
     their homes"): it goes on with that history."""
     # A duration ("three months of violence") dates nothing.

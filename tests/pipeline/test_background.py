@@ -20,6 +20,7 @@ def _types(pipeline: Pipeline, text: str, published: date) -> list[str]:
         ("Over 2,000 islanders were deported from the colony in 1762.", date(2015, 12, 13)),
         ("Families were displaced when the city razed the neighbourhood in the 1950s and 1960s.", date(2024, 11, 18)),
         ("Most of the villagers fled the valley decades ago.", date(2020, 5, 1)),
+        ("In September 2013, militias began attacks, displacing tens of thousands of people.", date(2016, 5, 7)),
     ],
 )
 def test_displacement_dated_long_before_publication_is_background(pipeline: Pipeline, text: str,
@@ -33,7 +34,7 @@ def test_background_reason_is_explained(pipeline: Pipeline) -> None:
 
 
 def test_recent_displacement_stays_an_event(pipeline: Pipeline) -> None:
-    assert _types(pipeline, "Over 2,000 islanders were deported from the colony in 2013.",
+    assert _types(pipeline, "Over 2,000 islanders were deported from the colony in 2014.",
                   date(2015, 12, 13)) == ["displacement"]
 
 
