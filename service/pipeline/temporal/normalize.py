@@ -226,7 +226,7 @@ def n_year(g: Groups, ctx: Context, args: Args) -> Norm | None:
 
 @normalizer
 def n_decade(g: Groups, ctx: Context, args: Args) -> Norm | None:
-    """A decade: "the 1990s" -> 199; "the nineties", "the '90s" -> the latest nineties begun by DCT."""
+    """A decade: "the 1990s" -> 199; "the nineties", "the '90s" -> the nineties nearest DCT (see `_nearest_decade`)."""
     if "year" in g:
         # "1997's third quarter" is a year's, not a decade: decades are written from their first year;
         # "the 1800s" are a century (TimeML writes it with two digits).
@@ -234,14 +234,23 @@ def n_decade(g: Groups, ctx: Context, args: Args) -> Norm | None:
             return Norm(g["year"][:2], "century")
         return Norm(g["year"][:3], "decade") if g["year"].endswith("0") else None
     if "yy" in g:
-        century = ctx.dct.year // 100 - (int(f"{ctx.dct.year // 100}{g['yy']}") > ctx.dct.year)
-        return Norm(f"{century}{g['yy'][0]}", "decade", ctx.dct_value)
+        return Norm(_nearest_decade(int(g["yy"][0]), ctx.dct.year), "decade", ctx.dct_value)
     digit = lexicon().decades.get(g["decadeword"].lower())
     if digit is None:
         return None
     if "cent" in g and (said := parse_number(g["cent"])) is not None:
         return Norm(f"{int(said)}{digit}", "decade")  # "the nineteen eighties": the century is said
-    return Norm(f"{ctx.dct.year // 100}{digit}", "decade", ctx.dct_value)
+    return Norm(_nearest_decade(int(digit), ctx.dct.year), "decade", ctx.dct_value)
+
+
+def _nearest_decade(digit: int, dct_year: int) -> str:
+    """The decade with this tens digit that has begun by DCT, or the coming one if it begins within
+    ten years: in 1989 "the '90s" are the 1990s about to begin, not the 1890s; in 2024 "the
+    nineties" are the 1990s, not the 2090s."""
+    start = dct_year // 100 * 100 + digit * 10
+    while start > dct_year + 10:
+        start -= 100
+    return f"{start // 10:03d}"
 
 
 @normalizer

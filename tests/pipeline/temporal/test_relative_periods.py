@@ -96,3 +96,26 @@ def test_weekday_takes_the_tense_of_the_verb_right_before_it(tag: Tag, text: str
 def test_simple_present_of_a_timetable_verb_looks_ahead(tag: Tag, text: str, expected: str) -> None:
     (timex,) = tag(text, DCT)
     assert timex.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        ("Earnings would rise in the '90s.", date(1989, 10, 26), "199"),
+        ("The '90s were a boom.", date(2024, 5, 1), "199"),
+        ("Music of the nineties is back.", date(2024, 5, 1), "199"),
+        ("The '20s began with a pandemic.", date(2024, 5, 1), "202"),
+        ("The '30s will be hotter.", date(2024, 5, 1), "203"),
+        ("The '40s brought war.", date(2024, 5, 1), "194"),
+    ],
+    ids=[
+        "coming-decade-before-it-begins",
+        "two-digit-decade-of-the-last-century",
+        "decade-word-of-the-last-century",
+        "current-decade",
+        "next-decade",
+        "a-decade-far-ahead-is-the-last-centurys",
+    ],
+)
+def test_decade_without_century_is_the_nearest(tag: Tag, text: str, dct: date, value: str) -> None:
+    assert [t.value for t in tag(text, dct)] == [value]
