@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
+from service.pipeline.paragraphs import text_of
 from service.pipeline.temporal.anchoring import Context
 from service.pipeline.temporal.calendar import (
     PRECISION_RANK,
@@ -364,10 +365,14 @@ def n_season(g: Groups, ctx: Context, args: Args) -> Norm | None:
 
 @normalizer
 def n_weekend(g: Groups, ctx: Context, args: Args) -> Norm | None:
-    """"the weekend": the last one before DCT, or the coming one in a future clause or after "next"."""
+    """"the weekend": the last one before DCT, or the coming one in a future clause or after "next";
+    told on a Saturday or Sunday, "this weekend" (and a present "the weekend") is the one under way."""
     rel = rel_offset(g.get("rel"))
-    if (rel and rel[0] > 0) or is_future(ctx):
-        saturday = weekday_on_or_after(ctx.dct, 6)
+    this = text_of(ctx.doc)[ctx.start : ctx.end].lower().startswith("this ") or (rel is not None and rel[0] == 0)
+    if ctx.dct.isoweekday() >= 6 and (this or (rel is None and ctx.tense() == "present")):
+        saturday = weekday_on_or_before(ctx.dct, 6)
+    elif (rel and rel[0] > 0) or is_future(ctx):
+        saturday = weekday_on_or_after(ctx.dct, 6, strict=bool(rel))
     else:
         saturday = weekday_on_or_before(ctx.dct, 6, strict=True)
     return Norm(fmt(saturday, "week") + "-WE", "week", ctx.dct_value)

@@ -119,3 +119,24 @@ def test_simple_present_of_a_timetable_verb_looks_ahead(tag: Tag, text: str, exp
 )
 def test_decade_without_century_is_the_nearest(tag: Tag, text: str, dct: date, value: str) -> None:
     assert [t.value for t in tag(text, dct)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        ("Residents watched the rivers rise this weekend.", date(2007, 5, 12), "2007-W19-WE"),
+        ("The river is cresting this weekend.", date(2007, 5, 13), "2007-W19-WE"),
+        ("Residents watched the rivers rise this weekend.", date(2007, 5, 9), "2007-W18-WE"),
+        ("The levee broke last weekend.", date(2007, 5, 12), "2007-W18-WE"),
+        ("The levee will be repaired next weekend.", date(2007, 5, 12), "2007-W20-WE"),
+    ],
+    ids=[
+        "this-weekend-told-on-its-saturday",
+        "present-this-weekend-told-on-its-sunday",
+        "this-weekend-told-midweek-is-the-last-one",
+        "last-weekend-told-on-a-saturday",
+        "next-weekend-told-on-a-saturday",
+    ],
+)
+def test_weekend_told_during_a_weekend(tag: Tag, text: str, dct: date, value: str) -> None:
+    assert [t.value for t in tag(text, dct)] == [value]
