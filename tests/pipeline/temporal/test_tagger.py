@@ -17,6 +17,23 @@ CASES = {
     "month-day-year": ("It opened on Sept. 9, 2001.", [("Sept. 9, 2001", "DATE", "2001-09-09")]),
     "full-month-day-year": ("It opened on September 9, 2001.", [("September 9, 2001", "DATE", "2001-09-09")]),
     "day-month": ("It opened on 9 September.", [("9 September", "DATE", "2021-09-09")]),
+    "range-of-days-before-the-month": (
+        "Houses were demolished on 28 and 29 March 2017.",
+        [("28", "DATE", "2017-03-28"), ("29 March 2017", "DATE", "2017-03-29")],
+    ),
+    "hyphenated-range-of-days-before-the-month": (
+        "Heavy rain fell on 6-7 September.",
+        [("6", "DATE", "2021-09-06"), ("7 September", "DATE", "2021-09-07")],
+    ),
+    "range-of-days-after-the-month": (
+        "Between September 4 and 9, thousands fled.",
+        [("September 4", "DATE", "2021-09-04"), ("9", "DATE", "2021-09-09")],
+    ),
+    "range-of-days-with-a-year": (
+        "Talks were held Oct. 23-24, 1989.",
+        [("Oct. 23", "DATE", "1989-10-23"), ("24, 1989", "DATE", "1989-10-24")],
+    ),
+    "percent-after-a-day-is-no-range": ("It fell on Sept. 2 and 3 percent later.", [("Sept. 2", "DATE", "2021-09-02")]),
     "iso-date": ("Filed 2021-09-09 in court.", [("2021-09-09", "DATE", "2021-09-09")]),
     "slash-date": ("Filed 09/09/2021 in court.", [("09/09/2021", "DATE", "2021-09-09")]),
     "month-year": ("It opened in September 2021.", [("September 2021", "DATE", "2021-09")]),
