@@ -21,11 +21,15 @@ _YEAR_PREFIX = re.compile(r"^(\d{1,4})(?!\d)")
 
 
 def latest_year(value: str) -> int | None:
-    """The last year a TIMEX3 value can mean: "1758" -> 1758, "195" (the 1950s) -> 1959, "19" -> 1999."""
-    match = _YEAR_PREFIX.match(value)
+    """The last year a TIMEX3 value can mean: "1758" -> 1758, "195" (the 1950s) -> 1959, "19" -> 1999;
+    before the common era, negative: "BC0300" -> -300, "BC07" (the eighth century BC) -> -700."""
+    bc = value.startswith("BC")
+    match = _YEAR_PREFIX.match(value[2:] if bc else value)
     if match is None:
         return None
     digits = match[1]
+    if bc:
+        return -int(digits) if len(digits) == 4 else -int(digits) * 100
     return int(digits.ljust(4, "9"))
 
 

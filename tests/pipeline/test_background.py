@@ -43,7 +43,7 @@ def test_an_old_desecration_stays_an_event(pipeline: Pipeline) -> None:
 
 
 @pytest.mark.parametrize(("value", "year"), [("1758", 1758), ("195", 1959), ("19", 1999), ("2008-05", 2008),
-                                             ("PAST_REF", None)])
+                                             ("PAST_REF", None), ("BC0300", -300), ("BC07", -700)])
 def test_latest_year_a_value_can_mean(value: str, year: int | None) -> None:
     assert latest_year(value) == year
 

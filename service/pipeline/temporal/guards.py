@@ -127,6 +127,9 @@ def _title_case_line(sent: Span) -> bool:
     return bool(words) and sum(t.text[0].isupper() for t in words) * 2 > len(words)
 
 
+_ERAS = frozenset({"bc", "bce", "b.c.", "b.c.e."})
+
+
 def not_in_name(span: Span, doc: Doc) -> bool:
     """Reject a temporal word inside a proper name, which TimeML does not mark: a newspaper or an
     organization the parser names ("The Sunday Times"), or a programme title whose ordinary words
@@ -134,8 +137,8 @@ def not_in_name(span: Span, doc: Doc) -> bool:
 
     Month, weekday and holiday names, abbreviations in capitals ("EST") and the first word of a
     sentence, a quote or a headline are capitalized anyway and say nothing."""
-    if any(t.ent_type_ in _NAME_ENTITIES for t in span):
-        return False
+    if any(t.ent_type_ in _NAME_ENTITIES and t.lower_ not in _ERAS for t in span):
+        return False  # an era ("2500 BC") is often tagged an organization: it is part of the date
     lex = lexicon()
     if _the_before_name(span, doc, {**lex.months, **lex.weekdays}):
         return False

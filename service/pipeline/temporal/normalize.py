@@ -258,7 +258,16 @@ def _nearest_decade(digit: int, dct_year: int) -> str:
 def n_century(g: Groups, ctx: Context, args: Args) -> Norm | None:
     """A century: "the 20th century" -> 19."""
     n = parse_ordinal(g["ord"])
-    return Norm(f"{n - 1:02d}", "century") if n and 1 <= n <= 30 else None
+    if not n or not 1 <= n <= 30:
+        return None
+    # TIMEX3 writes an era before the common one with a "BC" prefix, as HeidelTime does.
+    return Norm(f"{'BC' if 'bc' in g else ''}{n - 1:02d}", "century")
+
+
+@normalizer
+def n_year_bc(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """A year before the common era: "300 B.C." -> BC0300."""
+    return Norm(f"BC{int(g['bcyear']):04d}", "year")
 
 
 def from_anchor(ctx: Context, unit: str, n: int, keep_precision: bool = True) -> Norm | None:

@@ -34,6 +34,12 @@ CASES = {
         [("Oct. 23", "DATE", "1989-10-23"), ("24, 1989", "DATE", "1989-10-24")],
     ),
     "percent-after-a-day-is-no-range": ("It fell on Sept. 2 and 3 percent later.", [("Sept. 2", "DATE", "2021-09-02")]),
+    "century-before-the-common-era": (
+        "The shrine was built in the eighth century BC.",
+        [("the eighth century BC", "DATE", "BC07")],
+    ),
+    "year-before-the-common-era": ("The temple was built in 300 B.C.", [("300 B.C.", "DATE", "BC0300")]),
+    "a-name-after-bc-is-no-era": ("The match was in 1998 at BC Place.", [("1998", "DATE", "1998")]),
     "iso-date": ("Filed 2021-09-09 in court.", [("2021-09-09", "DATE", "2021-09-09")]),
     "slash-date": ("Filed 09/09/2021 in court.", [("09/09/2021", "DATE", "2021-09-09")]),
     "month-year": ("It opened in September 2021.", [("September 2021", "DATE", "2021-09")]),
