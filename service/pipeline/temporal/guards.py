@@ -105,6 +105,8 @@ def not_discourse(span: Span, doc: Doc) -> bool:
     """Reject "Now" opening a sentence as a discourse marker ("Now, following the sale ...", "Now for
     the weather"), not as the present ("Now with prices up, ...")."""
     first = span[0]
+    if first.lower_ != "now":  # "Right now, ...", "Just now, ..." speak of the present
+        return True
     if not (first.is_sent_start or first.i == 0 or "\n" in doc[first.i - 1].text_with_ws):
         return True
     nxt = _next_token_pos(span, doc)
