@@ -132,6 +132,19 @@ def context_day(g: Groups, ctx: Context) -> tuple[date, str] | None:
 
 
 @normalizer
+def n_overnight(g: Groups, ctx: Context, args: Args) -> Norm | None:
+    """"overnight": the night of the story's day; told of the past on the publication day, the night
+    before it ("thousands were evacuated overnight, officials said Sunday" -> Saturday night)."""
+    found = context_day({}, ctx)
+    if found is None:
+        return None
+    day, anchor = found
+    if day == ctx.dct and ctx.tense() == "past":
+        day = shift(day, "D", -1)
+    return Norm(f"{day.isoformat()}TNI", "time", anchor)
+
+
+@normalizer
 def n_clock(g: Groups, ctx: Context, args: Args) -> Norm | None:
     """"3 p.m. local time", "5 p.m. EST Nov. 9" -> 2021-09-09T15:00 (day from the words or context)."""
     hour = int(g["hour"])

@@ -43,6 +43,15 @@ CASES = {
     "right-now-opening-a-sentence": ("Right now, they are in camps.", [("Right now", "DATE", "PRESENT_REF")]),
     "now-as-a-discourse-marker": ("Now, they are in camps.", []),
     "a-moment-ago": ("A moment ago, the senator arrived.", [("A moment ago", "DATE", "PAST_REF")]),
+    "overnight-told-of-the-past": (
+        "Thousands were evacuated overnight, officials said.",
+        [("overnight", "TIME", "2021-09-09TNI")],
+    ),
+    "overnight-of-the-storys-day": (
+        "The storm hit on Tuesday. Overnight, 500 people fled.",
+        [("Tuesday", "DATE", "2021-09-07"), ("Overnight", "TIME", "2021-09-07TNI")],
+    ),
+    "overnight-as-an-adjective-is-no-time": ("Banks lent at overnight rates of 5 percent.", []),
     "iso-date": ("Filed 2021-09-09 in court.", [("2021-09-09", "DATE", "2021-09-09")]),
     "slash-date": ("Filed 09/09/2021 in court.", [("09/09/2021", "DATE", "2021-09-09")]),
     "month-year": ("It opened in September 2021.", [("September 2021", "DATE", "2021-09")]),
