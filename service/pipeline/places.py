@@ -85,7 +85,11 @@ def _named_part(noun: Token) -> Span | None:
     names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and
              c.ent_type_ not in _NOT_NAMES_OF_PLACES]
     if names:
-        return noun.doc[names[0].i : names[-1].i + 1]
+        first = names[0]
+        # "Dote Kan village": the parser hangs "Dote" on "Kan", not on "village".
+        while (left := [c for c in first.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]):
+            first = left[0]
+        return noun.doc[first.i : names[-1].i + 1]
     for _prep, obj in prep_objects(noun, frozenset({"of"})):
         if obj.pos_ == "PROPN" and obj.ent_type_ not in _NOT_NAMES_OF_PLACES:
             return noun.doc[obj.left_edge.i : obj.i + 1]

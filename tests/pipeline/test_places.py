@@ -26,6 +26,12 @@ def test_named_part_of_a_place_noun(parse: Callable[[str], Doc]) -> None:
     assert event.location is not None and event.location.text == "Torkham"
 
 
+def test_named_part_of_a_place_noun_keeps_every_word_of_the_name(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Villagers from Dote Kan village fled their homes when shells landed nearby.")
+    event = find_incidents(doc)[0][0]
+    assert event.location is not None and event.location.text == "Dote Kan"
+
+
 def test_dateline_place(parse: Callable[[str], Doc]) -> None:
     place = dateline_place(parse("Shrine attacked\nPESHAWAR: Militants blew up a shrine."))
     assert place is not None and place.text == "Peshawar"
