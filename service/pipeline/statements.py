@@ -8,6 +8,8 @@ verb with a subject and something said (a clause, an object) is an indirect stat
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from service.pipeline.dependency import is_negated, source_before, subject_of
@@ -21,6 +23,9 @@ from service.pipeline.types import Candidate, Event, Mention
 _CONTENT_DEPS = ("ccomp", "parataxis", "xcomp", "dobj")
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 _NEUTRAL_ACT = "claim"
+_NOT_WORD = re.compile(r"[^\w\s']")
+# Verbs that name what their object is ("called the attack cowardly"): the act is in the name given.
+_NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "dub"})
 _FIRST_PERSON = frozenset({"i", "we"})
 _REQUEST_OPENERS = frozenset({"will", "would", "can", "could", "should", "shall", "may"})
 _CONTENT_PREPOSITIONS = frozenset({"on", "upon", "about", "for", "against", "as", "to"})
@@ -169,6 +174,19 @@ def cue_phrase(cue: Token) -> str:
     return " ".join(w.text for w in sorted(words, key=lambda t: t.i))
 
 
+def _verdict(cue: Token) -> str | None:
+    """What a naming verb says of its object, with the object: "called the attack cowardly", where
+    the parser may hang "cowardly" on the verb rather than inside the object. Clauses of their own
+    ("..., while the ministry said ...") are left out."""
+    kept = [
+        c for c in cue.rights
+        if c.dep_ not in ("advcl", "parataxis", "ccomp", "punct") and not (c.dep_ == "conj" and subject_of(c) is not None)
+    ]
+    if not kept:
+        return None
+    return cue.doc[cue.i + 1 : max(c.right_edge.i for c in kept) + 1].text
+
+
 def speech_act(cue: CueEntry | None, said: str, cue_token: Token | None = None) -> str:
     """The speech act: the cue's own unless it is neutral (or lacks the word its act needs, as in
     "called the attack cowardly"), else the first act the words reveal; a question put to someone
@@ -179,12 +197,15 @@ def speech_act(cue: CueEntry | None, said: str, cue_token: Token | None = None) 
         )
         if needs_met:
             return cue.speech_act
+    if cue_token is not None and cue_token.lemma_.lower() in _NAMING_VERBS:
+        said = f"{_verdict(cue_token) or ''} {said}"
     stripped = said.strip().strip("\"“”'").strip()
     if stripped.endswith("?") and stripped.split(" ", 1)[0].lower() in _REQUEST_OPENERS:
         return "appeal"
-    lowered = f" {said.lower()} "
+    # Quotation marks and punctuation around a word ("rude", “a conspiracy”) do not hide it.
+    lowered = " " + " ".join(_NOT_WORD.sub(" ", said.lower().replace("’", "'")).split()) + " "
     for phrase, act in speech_act_cues():
-        if f" {phrase} " in lowered or f" {phrase}," in lowered or f" {phrase}." in lowered:
+        if f" {phrase} " in lowered:
             return act
     return _NEUTRAL_ACT
 

@@ -61,6 +61,12 @@ def test_unnamed_speaker_takes_the_name_given_next(parse: Callable[[str], Doc]) 
         ('"I will never leave my land," the farmer said.', "vow"),
         ("The opposition accused the government of rigging the vote.", "accusation"),
         ('"The bridge reopened on schedule," the engineer said.', "claim"),
+        ('The mayor called the vandalism "cowardly" and "shameful".', "condemnation"),
+        ("The envoy called the raid \u201ca conspiracy against the peace\u201d.", "accusation"),
+        ("He said all parties were called upon to show restraint.", "appeal"),
+        ('"We did not touch a single house," the commander said.', "denial"),
+        ('"Attacks on graves must be condemned," the bishop said.', "condemnation"),
+        ('The curator described the statue as "one of a kind".', "praise"),
     ],
 )
 def test_speech_act(parse: Callable[[str], Doc], text: str, act: str) -> None:
