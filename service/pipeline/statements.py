@@ -179,8 +179,10 @@ def _verdict(cue: Token) -> str | None:
     the parser may hang "cowardly" on the verb rather than inside the object. Clauses of their own
     ("..., while the ministry said ...") are left out."""
     kept = [
-        c for c in cue.rights
-        if c.dep_ not in ("advcl", "parataxis", "ccomp", "punct") and not (c.dep_ == "conj" and subject_of(c) is not None)
+        c
+        for c in cue.rights
+        if c.dep_ not in ("advcl", "parataxis", "ccomp", "punct")
+        and not (c.dep_ == "conj" and subject_of(c) is not None)
     ]
     if not kept:
         return None
