@@ -101,6 +101,20 @@ def partitive_head(noun: Token) -> Token:
     return noun
 
 
+def _shared_head_noun(head: Token) -> Token | None:
+    """The noun two coordinated modifiers share when the parser made the first one the head:
+    "Provincial and emergency authorities" (head "Provincial", conjunct "authorities")."""
+    if head.ent_type_ or head.pos_ not in ("ADJ", "PROPN") or any(c.dep_ == "det" for c in head.children):
+        return None
+    conj = next((c for c in head.rights if c.dep_ == "conj"), None)
+    if conj is None or conj.pos_ != "NOUN" or conj.i - head.i > 4:
+        return None
+    between = head.doc[head.i + 1 : conj.i]
+    if not between or between[0].dep_ != "cc" or any(t.dep_ not in ("cc", "compound", "amod") for t in between):
+        return None
+    return conj
+
+
 def mention_span(head: Token) -> Span:
     """The words that name a participant: the head with its determiners, modifiers and compounds,
     plus an `of`-phrase ("members of the resistance"), but not relative clauses or appositions."""
@@ -123,6 +137,8 @@ def mention_span(head: Token) -> Span:
             break
         if child.dep_ in ("compound", "flat") and child.pos_ == "PROPN" and child.i == end:
             end = child.i + 1
+    if (shared := _shared_head_noun(head)) is not None:
+        end = shared.i + 1
     if end - start > _MAX_MENTION_TOKENS:
         start = max(start, head.i - _MAX_MENTION_TOKENS + 1)
         end = min(end, head.i + 1 + (_MAX_MENTION_TOKENS - (head.i + 1 - start)))
