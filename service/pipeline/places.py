@@ -147,7 +147,23 @@ def _widened(span: Span) -> Span:
         end += 1
         if doc[end - 1].is_alpha and _known(doc[span.start : end].text):
             span = doc[span.start : end]
+    # An Arabic article joined to the next word belongs to the name, known or not: "Khirbet a-Deir",
+    # "Ein al-Beida" (the model often ends the name before it).
+    i = span.end
+    if (
+        i + 2 < len(doc)
+        and doc[i].lower_ in _ARTICLE_PARTICLES
+        and doc[i].whitespace_ == ""
+        and doc[i + 1].text in ("-", "‑")
+        and doc[i + 1].whitespace_ == ""
+        and doc[i + 2].is_alpha
+        and doc[i + 2].text[0].isupper()
+    ):
+        span = doc[span.start : i + 3]
     return span
+
+
+_ARTICLE_PARTICLES = frozenset({"a", "al", "el", "ad", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es", "ez", "ul"})
 
 
 def _known(name: str) -> bool:
@@ -173,7 +189,9 @@ def previous_sentence_place(trigger: Token, known_places: frozenset[str]) -> Men
     span = trigger.doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return None
-    root = span.root
+    # A name the parser split ("Khirbet a-Deir", "Deir" hung on the verb) is held by its object part.
+    outside = [t for t in span if not span.start <= t.head.i < span.end]
+    root = next((t for t in outside if t.dep_ == "pobj"), span.root)
     for _ in range(4):  # up from "the community of X" to the phrase that holds it
         if root.dep_ == "compound":
             root = root.head

@@ -32,6 +32,15 @@ def test_named_part_of_a_place_noun_keeps_every_word_of_the_name(parse: Callable
     assert event.location is not None and event.location.text == "Dote Kan"
 
 
+def test_a_name_with_an_arabic_article_is_whole_and_placed_from_the_sentence_before(
+    parse: Callable[[str], Doc],
+) -> None:
+    doc = parse("Soldiers arrived at the community of Khirbet a-Deir, located near the border. "
+                "The forces demolished three dwellings, leaving 14 people homeless.")
+    event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
+    assert event.location is not None and event.location.text == "Khirbet a-Deir"
+
+
 def test_dateline_place(parse: Callable[[str], Doc]) -> None:
     place = dateline_place(parse("Shrine attacked\nPESHAWAR: Militants blew up a shrine."))
     assert place is not None and place.text == "Peshawar"
