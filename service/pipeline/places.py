@@ -163,7 +163,9 @@ def _widened(span: Span) -> Span:
     return span
 
 
-_ARTICLE_PARTICLES = frozenset({"a", "al", "el", "ad", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es", "ez", "ul"})
+_ARTICLE_PARTICLES = frozenset(
+    {"a", "al", "el", "ad", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es", "ez", "ul"}
+)
 
 
 def _known(name: str) -> bool:
