@@ -27,10 +27,23 @@ _DESTINATION = frozenset({"to", "towards", "toward"})
 
 def place_names(doc: Doc) -> frozenset[str]:
     """Every text the model labels a place somewhere in the document, unless it calls the same words
-    a person more often: one vote makes a place where the small model says organisation elsewhere."""
+    a person more often, or gives it an age anywhere: one vote makes a place where the small model says
+    organisation elsewhere."""
     place_votes: Counter[str] = Counter(ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS)
     person_votes: Counter[str] = Counter(ent.text for ent in doc.ents if ent.label_ == "PERSON")
-    return frozenset(text for text, votes in place_votes.items() if votes >= person_votes[text])
+    aged = {ent.text for ent in doc.ents if _aged(ent)}
+    return frozenset(text for text, votes in place_votes.items() if votes >= person_votes[text] and text not in aged)
+
+
+def _aged(ent: Span) -> bool:
+    """Whether a name is given an age ("31-year-old Ful Chand", "Ful Chand, 31,"): a person, whatever
+    label the model put on it."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ == "old" and ent.start > 2 and doc[ent.start - 2].lower_ in ("-", "year"):
+        return True
+    after = doc[ent.end : ent.end + 3]
+    return len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ","
 
 
 def _as_mention(span: Span) -> Mention:
@@ -104,6 +117,8 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
     candidates: list[tuple[int, Span]] = []
     for ent in sentence.ents:
         if any(ent.start_char <= offset < ent.end_char for offset in taken):
+            continue
+        if _aged(ent):
             continue
         if ent.label_ in PLACE_LABELS or (ent.text in known_places and ent.label_ not in _NOT_PLACES):
             candidates.append((_place_cost(ent.root, trigger), ent))

@@ -109,3 +109,18 @@ def test_a_hyphenated_name_split_by_the_tokenizer_is_taken_whole(parse: Callable
     doc = parse("A war memorial in Henley-on-Thames has been vandalised.")
     event = find_incidents(doc)[0][0]
     assert event.location is not None and event.location.text == "Henley-on-Thames"
+
+
+def test_a_name_given_an_age_is_a_person_not_the_place_of_the_article(parse: Callable[[str], Doc]) -> None:
+    """The small model labels some people's names places: one given an age ("31-year-old Ful Chand",
+    "Ful Chand, 31,") is a person, so neither the dominant place nor a clause's place."""
+    for text in ("Thirty one-year-old Ful Chand and his family were evicted from their home in Darrang.",
+                 "Ful Chand, 31, and his family were evicted from their home in Darrang."):
+        doc = parse(text)
+        chand = next(i for i, t in enumerate(doc) if t.text == "Ful")
+        darrang = next(i for i, t in enumerate(doc) if t.text == "Darrang")
+        doc.ents = [Span(doc, chand, chand + 2, label="GPE"), Span(doc, darrang, darrang + 1, label="GPE")]
+        place = dominant_place(doc)
+        assert place is not None and place.text == "Darrang", text
+        event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
+        assert event.location is not None and event.location.text == "Darrang", text
