@@ -42,11 +42,22 @@ def attacking_subject(trigger: Token) -> Token | None:
 
 
 def _owner(act: Token) -> Token | None:
-    """Whose act of violence a noun names: its possessor, its `by`-agent, or a national adjective."""
+    """Whose act of violence a noun names: its possessor, its `by`-agent, or a national adjective.
+    Not the parties to "fighting between the army and rebels": either alone would blame one side."""
     owner = next((c for c in act.children if c.dep_ == "poss"), None) or by_agent_of(act)
     if owner is None:
         owner = next((c for c in act.children if c.dep_ in ("amod", "compound") and _is_actor(c)), None)
     return owner
+
+
+def actor_behind(agent: Token) -> Token:
+    """"Attacks by armed men drove thousands from their homes", "The RSF's offensive displaced
+    40,000": an act of violence that is the subject names its owner as the one who did it."""
+    if (agent.lemma_.lower(), "NOUN") in violence() or (agent.lower_, "NOUN") in violence():
+        owner = _owner(agent)
+        if owner is not None and owner.pos_ != "PRON":
+            return owner
+    return agent
 
 
 def owner_of_violence(trigger: Token) -> Token | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from service.pipeline.causes import cause_of
+from service.pipeline.causes import actor_behind, cause_of
 from service.pipeline.dependency import (
     by_agent_of,
     mention_of,
@@ -139,6 +139,7 @@ def agent_of(trigger: Token, patients: list[Token]) -> Token | None:
     if agent is None and trigger.pos_ in ("NOUN", "PROPN"):
         agent = next((c for c in trigger.children if c.dep_ == "poss"), None)
     if agent is not None:
+        agent = actor_behind(agent)
         # "an explosion triggered by pro-Taliban militants": the people behind the instrument act.
         for child in agent.children:
             if child.dep_ in ("acl", "relcl") and by_agent_of(child) is not None:

@@ -109,6 +109,11 @@ def _named_part(noun: Token) -> Span | None:
     return None
 
 
+def _in_attribution(token: Token) -> bool:
+    """Whether a word names a source ("according to the rights group B'Tselem"), not a place."""
+    return any(a.lower_ == "according" and a.dep_ == "prep" for a in token.ancestors)
+
+
 def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[int, ...] = ()) -> Mention | None:
     """The most plausible place of the trigger's sentence (see `_place_cost`), not one of the
     participants (`taken`: character offsets inside the agent or target). Proper nouns in a
@@ -118,7 +123,7 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
     for ent in sentence.ents:
         if any(ent.start_char <= offset < ent.end_char for offset in taken):
             continue
-        if _aged(ent):
+        if _aged(ent) or _in_attribution(ent.root):
             continue
         if ent.label_ in PLACE_LABELS or (ent.text in known_places and ent.label_ not in _NOT_PLACES):
             candidates.append((_place_cost(ent.root, trigger), ent))
@@ -132,7 +137,7 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
             pass
         elif preposition.lower_ not in _LOCATIVE or preposition.lower_ == "of":
             continue
-        if any(token.idx <= offset < token.idx + len(token) for offset in taken):
+        if any(token.idx <= offset < token.idx + len(token) for offset in taken) or _in_attribution(token):
             continue
         if token.pos_ == "PROPN":
             entity = entity_of(token)
@@ -238,7 +243,7 @@ def dominant_place(doc: Doc) -> Mention | None:
     first: dict[str, Span] = {}
     known = place_names(doc)
     for ent in doc.ents:
-        if ent.text in known and ent.label_ != "FAC":
+        if ent.text in known and ent.label_ != "FAC" and not _in_attribution(ent.root):
             counts[ent.text] += 1
             first.setdefault(ent.text, ent)
     if not counts:

@@ -31,3 +31,24 @@ def test_agent_found_through_the_cause_of_the_flight(parse: Callable[[str], Doc]
 def test_a_clause_of_no_violence_names_no_agent(parse: Callable[[str], Doc]) -> None:
     events = [e for e in find_incidents(parse("Thousands fled as the river rose."))[0] if e.type == "displacement"]
     assert events and events[0].agent is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agent", "event_type"),
+    [
+        ("Attacks by armed men drove thousands of villagers from their homes last week.", "armed men", "displacement"),
+        ("The militia's offensive on the town displaced about 40,000 people.", "militia", "displacement"),
+        ("An attack by militants destroyed the shrine in Swat.", "militants", "desecration"),
+    ],
+)
+def test_an_act_of_violence_as_subject_names_its_owner_as_the_agent(
+        parse: Callable[[str], Doc], sentence: str, agent: str, event_type: str) -> None:
+    events = [e for e in find_incidents(parse(sentence))[0] if e.type == event_type]
+    assert events and events[0].agent is not None and agent in events[0].agent.text
+    assert not events[0].agent.text.lower().startswith(("attack", "the militia's offensive"))
+
+
+def test_an_act_of_violence_without_an_owner_stays_the_agent(parse: Callable[[str], Doc]) -> None:
+    """Nobody is named: the act is what drove them out ("The attack destroyed the shrine")."""
+    events = [e for e in find_incidents(parse("The attack destroyed the shrine."))[0] if e.type == "desecration"]
+    assert events and events[0].agent is not None and events[0].agent.text == "The attack"

@@ -124,3 +124,13 @@ def test_a_name_given_an_age_is_a_person_not_the_place_of_the_article(parse: Cal
         assert place is not None and place.text == "Darrang", text
         event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
         assert event.location is not None and event.location.text == "Darrang", text
+
+
+def test_a_source_named_after_according_to_is_no_place(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Settlers attacked the hamlet and forced its 40 residents to flee, according to the rights group "
+                "Zorblax.")
+    zorblax = next(i for i, t in enumerate(doc) if t.text == "Zorblax")
+    doc.ents = [Span(doc, zorblax, zorblax + 1, label="GPE")]  # the small model calls such groups places
+    assert dominant_place(doc) is None
+    event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
+    assert event.location is None
