@@ -59,7 +59,8 @@ def by_agent_of(word: Token) -> Token | None:
     for child in word.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
+                # "to evict the tenants by the end of the year": a deadline, not who did it.
+                if grandchild.dep_ == "pobj" and grandchild.ent_type_ not in ("DATE", "TIME"):
                     return grandchild
     return None
 

@@ -27,6 +27,7 @@ from service.pipeline.lexicons import (
     getaway_acts,
     non_human_groups,
     sacred_sites,
+    site_parts,
     site_qualifiers,
     violence,
 )
@@ -163,6 +164,11 @@ def _site_of(patients: list[Token]) -> Token | None:
         qualifiers = site_qualifiers().get(patient.lemma_.lower())
         if qualifiers and any(c.lemma_.lower() in qualifiers for c in patient.children):
             return patient
+        # "on the walls of a mosque": the site whose part was marked or broken.
+        if patient.lemma_.lower() in site_parts():
+            whole = _site_of([obj for _prep, obj in prep_objects(patient, frozenset({"of"}))])
+            if whole is not None:
+                return whole
     return None
 
 

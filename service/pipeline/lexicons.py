@@ -112,6 +112,11 @@ def site_qualifiers() -> dict[str, frozenset[str]]:
 
 
 @cache
+def site_parts() -> frozenset[str]:
+    return read_set("lexicons/site_parts.tsv")
+
+
+@cache
 def partitive_nouns() -> frozenset[str]:
     return read_set("lexicons/partitive_nouns.tsv")
 

@@ -224,12 +224,13 @@ def rejection(trigger: Token, has_patient: bool = False) -> str | None:
         return f"names a standing group ('{trigger.text} {trigger.head.text}'), not an incident"
     if is_negated(trigger):
         return "negated"
-    for ancestor in list(trigger.ancestors)[:3]:
-        if ancestor.lemma_.lower() in hypothetical_heads() and not _told_as_done(trigger, ancestor):
-            return f"hypothetical (under '{ancestor.text}')"
+    # Remembrance first: "voted to commemorate the expulsion" is history, whatever the vote.
     for ancestor in list(trigger.ancestors)[:4]:
         if ancestor.lemma_.lower() in remembrance_heads():
             return f"remembered, not reported (under '{ancestor.text}')"
+    for ancestor in list(trigger.ancestors)[:3]:
+        if ancestor.lemma_.lower() in hypothetical_heads() and not _told_as_done(trigger, ancestor):
+            return f"hypothetical (under '{ancestor.text}')"
     condition = _condition(trigger)
     if condition is not None:
         return f"conditional ('{condition.text}'): has not happened"

@@ -114,6 +114,30 @@ def test_object_of_force_is_who_flees(parse: Callable[[str], Doc]) -> None:
     assert events and events[0].target is not None and "residents" in events[0].target.text
 
 
+@pytest.mark.parametrize(
+    ("sentence", "site"),
+    [
+        ("Anti-Muslim graffiti was daubed on the walls of a mosque overnight.", "a mosque"),
+        ("Vandals scrawled hate messages on the doors of the synagogue.", "the synagogue"),
+        ("Rioters smashed the windows of the church.", "the church"),
+    ],
+)
+def test_marking_or_breaking_a_part_of_a_site_desecrates_the_site(parse: Callable[[str], Doc], sentence: str,
+                                                                   site: str) -> None:
+    events = [e for e in _events(parse, sentence) if e.type == "desecration"]
+    assert events and events[0].target is not None and events[0].target.text == site
+
+
+def test_a_part_of_something_not_sacred_is_no_site(parse: Callable[[str], Doc]) -> None:
+    assert not [e for e in _events(parse, "Graffiti was daubed on the walls of a school.") if e.type == "desecration"]
+
+
+def test_a_deadline_after_by_is_not_the_agent(parse: Callable[[str], Doc]) -> None:
+    events = [e for e in _events(parse, "Police must evict the squatters by the end of the month.")
+              if e.type == "displacement"]
+    assert all(e.agent is None or "month" not in e.agent.text for e in events)
+
+
 def test_site_named_by_a_qualifier_counts(parse: Callable[[str], Doc]) -> None:
     events = _events(parse, "Fighters bulldozed several religious sites near the old town.")
     assert [e.type for e in events] == ["desecration"]

@@ -132,6 +132,9 @@ def test_a_bare_plural_tells_of_displacement_in_general(parse: Callable[[str], D
         ("Unless the landlord evicts the squatters, the sale fails.", "conditional"),
         ("The town marked the anniversary of the deportation of 3,000 villagers.", "remembered"),
         ("The parliament voted to commemorate the expulsion of the islanders from the colony.", "remembered"),
+        ("The museum houses an exhibition on the expulsion of the islanders after the war.", "remembered"),
+        ("She wrote a book about the deportation of her family.", "remembered"),
+        ("The city council voted to evict the tenants by the end of the year.", "hypothetical"),
     ],
 )
 def test_conditional_or_remembered_displacements_are_not_reported(parse: Callable[[str], Doc], sentence: str,
