@@ -29,8 +29,10 @@ def ordering_agent(trigger: Token) -> Token | None:
 
 def attacking_subject(trigger: Token) -> Token | None:
     """"Thousands fled as the army shelled their villages": the subject of an attack clause joined
-    to the trigger by a cause marker."""
-    for clause in trigger.children:
+    to the trigger by a cause marker ("were left homeless after the army torched their huts": the
+    clause hangs on the verb an adjective trigger completes)."""
+    holders = [trigger, trigger.head] if trigger.pos_ == "ADJ" and trigger.dep_ in ("oprd", "acomp") else [trigger]
+    for clause in (c for holder in holders for c in holder.children):
         if clause.dep_ != "advcl" or (clause.lemma_.lower(), "VERB") not in violence():
             continue
         if not any(c.dep_ == "mark" and (c.lower_, "clause") in cause_markers() for c in clause.children):

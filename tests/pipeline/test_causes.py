@@ -18,6 +18,7 @@ from service.pipeline.incidents import find_incidents
         ("Hundreds of families fled after gunmen attacked the market.", "gunmen"),
         ("Thousands fled the militia's assault on the town.", "militia"),
         ("Thousands fled amid attacks by militants.", "militants"),
+        ("Some 300 families were left homeless after the army torched their huts.", "army"),
         ("The district administration conducted an eviction drive in the forest on Friday.",
          "district administration"),
         ("Evictions of the squatters were overseen by the police.", "police"),
