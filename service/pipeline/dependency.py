@@ -51,6 +51,11 @@ def passive_subject_of(verb: Token) -> Token | None:
             return child
     if verb.dep_ == "conj" and verb.tag_ == "VBN":
         return passive_subject_of(verb.head)
+    # A passive infinitive of purpose: "1,581 Haitians were taken back to the border to be deported";
+    # "Police rounded up 50 migrants to be deported".
+    if verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i and any(c.dep_ == "auxpass" for c in verb.children):
+        held = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        return held if held is not None else passive_subject_of(verb.head)
     return None
 
 

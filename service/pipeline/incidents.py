@@ -312,6 +312,16 @@ def _is_compound_adjective(trigger: Token) -> bool:
     return (doc[j + 1].pos_ in ("NOUN", "VERB") and not doc[j + 1].tag_.startswith("VB")) or doc[j + 1].tag_ == "VBG"
 
 
+# Places left that say nothing of a home: who leaves them must be a population ("locals had started
+# leaving the area"), not one person or a storm.
+_AREAS = frozenset({"area", "neighbourhood", "neighborhood"})
+
+
+def _leaves_an_area(trigger: Token) -> bool:
+    objects = objects_of(trigger)
+    return bool(objects) and all(o.lemma_.lower() in _AREAS for o in objects)
+
+
 def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[str]) -> tuple[Event | None, str]:
     if _is_compound_adjective(trigger):
         return None, f"part of an adjective ('{trigger.text} {trigger.nbor().text} …'), not a crossing"
@@ -337,6 +347,8 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
             return None, f"'{subject.text}' are not people"
         if subject is not None and entry.mode == "alternating" and not _is_displaceable(subject, known_places):
             subject = None
+        if _leaves_an_area(trigger) and (subject is None or not _is_displaceable(subject, known_places)):
+            return None, "leaving an area is no flight unless a population leaves ('the president left the area')"
         if subject is None and trigger.dep_ == "acl":
             subject = partitive_head(trigger.head)  # "about 900 residents evacuated on Monday"
         if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and trigger.dep_ == "relcl":

@@ -316,3 +316,36 @@ def test_who_fled_is_the_people_the_clause_describes(parse: Callable[[str], Doc]
     events, _ = find_incidents(parse("Most of the villagers, who fled for safety, found refuge in a nearby town."))
     displaced = [e for e in events if e.type == "displacement"]
     assert displaced and displaced[0].target is not None and "villagers" in displaced[0].target.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "displaced"),
+    [
+        ("A witness said locals had started leaving the area from Friday.", "locals"),
+        ("Residents were told to leave the neighbourhood immediately.", "Residents"),
+    ],
+)
+def test_a_population_leaving_an_area_flees(parse: Callable[[str], Doc], sentence: str, displaced: str) -> None:
+    events = [e for e in _events(parse, sentence) if e.type == "displacement"]
+    assert events and events[0].target is not None and events[0].target.text == displaced
+
+
+@pytest.mark.parametrize("sentence", ["The president left the area after the rally.",
+                                      "The storm left the area on Sunday."])
+def test_one_person_or_a_storm_leaving_an_area_is_no_flight(parse: Callable[[str], Doc], sentence: str) -> None:
+    assert not [e for e in _events(parse, sentence) if e.type == "displacement"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "displaced", "quantity"),
+    [
+        ("1,581 migrants were detained and taken back to the border posts, to be registered and deported to Haiti.",
+         "1,581 migrants", 1581),
+        ("Police rounded up 50 migrants to be deported.", "50 migrants", 50),
+    ],
+)
+def test_the_patient_of_a_passive_infinitive_of_purpose_is_the_one_deported(
+        parse: Callable[[str], Doc], sentence: str, displaced: str, quantity: int) -> None:
+    events = [e for e in _events(parse, sentence) if e.type == "displacement"]
+    assert events and events[0].target is not None and events[0].target.text == displaced
+    assert events[0].quantity is not None and events[0].quantity.min == quantity
