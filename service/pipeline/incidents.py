@@ -281,7 +281,8 @@ def _home_loss(trigger: Token) -> tuple[Token | None, Token | None] | None:
     """For a verb that destroys homes ("guards demolished their shacks"): the displaced (a noun owning
     the home, or None) and the agent; None when what was destroyed is not a dwelling."""
     patients = patients_of(trigger)
-    home = next((p for p in patients if word_forms(p) & dwellings()), None)
+    # "demolition of structures and shanties": any of the things pulled down may be the home.
+    home = next((p for p in patients for p in (p, *p.conjuncts) if word_forms(p) & dwellings()), None)
     if home is None or any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in home.children):
         return None  # no home, or any home ("must have a court order to demolish a home")
     owner = next((c for c in home.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
@@ -291,9 +292,16 @@ def _home_loss(trigger: Token) -> tuple[Token | None, Token | None] | None:
     return (owner or (partitive_head(left) if left is not None else None)), agent_of(trigger, patients)
 
 
+_LEAVING_VERBS = frozenset({"leave", "render", "make"})
+
+
 def _left_homeless(trigger: Token) -> tuple[Token, Token | None] | None:
     """"… leaving 14 people homeless": the object of the verb the adjective predicates on is the
     displaced, and that verb's subject (or its main clause's) the agent."""
+    if trigger.dep_ == "amod" and trigger.i > trigger.head.i and trigger.head.dep_ == "dobj" and (
+            trigger.head.head.lemma_.lower() in _LEAVING_VERBS):
+        # "rendered an estimated 5,000 people homeless", parsed as an adjective after its noun
+        return partitive_head(trigger.head), subject_of(trigger.head.head)
     if trigger.dep_ != "oprd":
         return None
     obj = next((c for c in trigger.head.children if c.dep_ == "dobj"), None)
@@ -369,6 +377,9 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
         agent = agent_of(trigger, patients)
     if agent is None:
         agent = cause_of(trigger)
+    if agent is not None and agent.lower_ in _RELATIVE_PRONOUNS and agent.head.dep_ == "relcl":
+        # "The officials of the Task Force who returned ... to begin fresh demolition": the noun "who" follows.
+        agent = agent.head.head
     event = _event(trigger, "displacement", entry.subtype)
     summing_up = sums_up(trigger)
     event.restates = (

@@ -349,3 +349,20 @@ def test_the_patient_of_a_passive_infinitive_of_purpose_is_the_one_deported(
     events = [e for e in _events(parse, sentence) if e.type == "displacement"]
     assert events and events[0].target is not None and events[0].target.text == displaced
     assert events[0].quantity is not None and events[0].quantity.min == quantity
+
+
+def test_a_demolition_of_things_and_homes_is_an_eviction_by_whom_who_names(parse: Callable[[str], Doc]) -> None:
+    """The home is the second of the things pulled down, and the agent is the noun "who" follows."""
+    events = [e for e in _events(parse, "The armed officials of the task force who returned on Sunday to begin "
+                                        "fresh demolition of structures and shanties shot one resident.")
+              if e.type == "displacement"]
+    assert events and events[0].agent is not None
+    assert events[0].agent.text != "who" and ("officials" in events[0].agent.text or "force" in events[0].agent.text)
+
+
+def test_people_rendered_homeless_are_the_displaced(parse: Callable[[str], Doc]) -> None:
+    events = [e for e in _events(parse, "The latest demolition came just three weeks after a wave of demolition "
+                                        "rendered an estimated 5,000 people homeless.")
+              if e.type == "displacement" and e.trigger == "homeless"]
+    assert events and events[0].target is not None and events[0].target.text.endswith("5,000 people")
+    assert events[0].quantity is not None and events[0].quantity.min == 5000
