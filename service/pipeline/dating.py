@@ -43,8 +43,16 @@ def _timexes_in(sentence: Span, timexes: list[Timex], quotes: list[Quote]) -> li
     ]
 
 
-def _describes_a_thing(root: Token, trigger: Token) -> bool:
-    """A date that qualifies a noun ("a 15th-century shrine", "the 2010 law"), not when things happened."""
+_TIME_PREPOSITIONS = frozenset({"on", "in", "at", "since", "until", "during"})
+
+
+def _describes_a_thing(root: Token, trigger: Token, first: Token) -> bool:
+    """A date that qualifies a noun ("a 15th-century shrine", "the 2010 law"), not when things happened.
+    One after a preposition of time (`first` is the timex's first word) is when, however the parser hung
+    it ("But on Monday members of the unit moved in": "Monday" parsed as a compound of "members")."""
+    before = root.doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.lower_ in _TIME_PREPOSITIONS and before.dep_ == "prep":
+        return False
     return root.dep_ in ("amod", "compound", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN") and (
         root.head.i != trigger.i
     )
@@ -70,8 +78,9 @@ def attached_date(doc: Doc, event: Event, timexes: list[Timex], quotes: list[Quo
     trigger = trigger_span.root
     best: tuple[int, Timex] | None = None
     for timex in _timexes_in(trigger.sent, timexes, [] if event.type != "statement" else quotes):
-        root = _root(doc, timex)
-        if root is None or _describes_a_thing(root, trigger):
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        if span is None or root is None or _describes_a_thing(root, trigger, span[0]):
             continue
         if event.type == "statement" and _inside_what_was_said(root, trigger):
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from service.pipeline.actor_kinds import actor_kind
 from service.pipeline.causes import actor_behind, cause_of
 from service.pipeline.dependency import (
     by_agent_of,
@@ -81,7 +82,7 @@ def _lookup(token: Token, table: dict[tuple[str, str], TriggerEntry]) -> Trigger
 
 
 def _requirement_met(token: Token, entry: TriggerEntry) -> bool:
-    if not entry.requires:
+    if not entry.requires or entry.requires == {"@authority"}:  # checked on the agent (`_displacement`)
         return True
     nearby = [*token.children, *(c for child in token.children for c in child.children if child.dep_ == "prep")]
     if token.pos_ == "ADJ":
@@ -325,6 +326,18 @@ def _is_compound_adjective(trigger: Token) -> bool:
 _AREAS = frozenset({"area", "neighbourhood", "neighborhood"})
 
 
+def _is_authority(agent: Token | None) -> bool:
+    """Whether an agent is a government, its police or its officials ("members of the Anti Land Invasion
+    Unit", "the municipality"), by the head noun or the entity it names."""
+    if agent is None:
+        return False
+    head = partitive_head(agent)
+    if head.lower_ in ("member", "members") and (of := next(iter(prep_objects(head, frozenset({"of"}))), None)):
+        head = of[1]
+    entity = head.ent_type_ or None
+    return actor_kind(head=head.lemma_, label=entity, head_named=bool(entity)) == "government"
+
+
 def _leaves_an_area(trigger: Token) -> bool:
     objects = objects_of(trigger)
     return bool(objects) and all(o.lemma_.lower() in _AREAS for o in objects)
@@ -341,6 +354,8 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
         if loss is None:
             return None, "destroys no home (no dwelling as its object)"
         displaced, agent = loss
+        if "@authority" in entry.requires and not _is_authority(agent):
+            return None, "homes destroyed by no authority (a fire, a flood, fighters): no eviction told"
     elif left is not None:
         displaced, agent = left
         if agent is not None and word_forms(agent) & non_human_groups():

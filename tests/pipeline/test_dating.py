@@ -47,3 +47,10 @@ def test_a_time_inside_what_was_said_does_not_date_the_saying(pipeline: Pipeline
     text = "Headline\nThe attackers stormed the village at around 2 a.m., police spokesman Ali Musa said."
     statement = next(e for e in _events(pipeline, text, date(2024, 1, 29)) if e.type == "statement")
     assert statement.date is None or "2 a.m." not in statement.date.text
+
+
+def test_a_day_after_on_dates_the_event_however_the_parser_hangs_it(pipeline: Pipeline) -> None:
+    """"on Monday members of ...": the parser makes "Monday" a compound of "members"; the preposition tells."""
+    text = "Headline\nBut on Monday members of the Anti Land Invasion Unit moved in and destroyed the shacks."
+    event = next(e for e in _events(pipeline, text, date(2018, 1, 31)) if e.type == "displacement")
+    assert event.date is not None and event.date.value == "2018-01-29"

@@ -366,3 +366,18 @@ def test_people_rendered_homeless_are_the_displaced(parse: Callable[[str], Doc])
               if e.type == "displacement" and e.trigger == "homeless"]
     assert events and events[0].target is not None and events[0].target.text.endswith("5,000 people")
     assert events[0].quantity is not None and events[0].quantity.min == 5000
+
+
+@pytest.mark.parametrize(
+    ("sentence", "evicted"),
+    [
+        ("But on Monday members of the Anti Land Invasion Unit moved in and destroyed the shacks.", True),
+        ("Municipal officials razed the huts of 40 families.", True),
+        ("The fire destroyed four homes and damaged six other properties.", False),
+        ("The insurgents raided the village and razed more than 200 houses.", False),
+    ],
+)
+def test_homes_destroyed_are_an_eviction_only_when_an_authority_destroys_them(
+        parse: Callable[[str], Doc], sentence: str, evicted: bool) -> None:
+    events = [e for e in _events(parse, sentence) if e.type == "displacement"]
+    assert bool(events) == evicted
