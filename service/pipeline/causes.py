@@ -98,7 +98,9 @@ def operator_of(trigger: Token) -> Token | None:
     troops": who carried out the operation a nominal trigger names."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return None
-    phrase = trigger.head if trigger.dep_ == "compound" else trigger
+    phrase = trigger
+    while phrase.dep_ == "compound" and phrase.head.i != phrase.i:  # "repatriation charter flights"
+        phrase = phrase.head
     verb = phrase.head
     if verb is phrase or verb.lemma_.lower() not in operation_verbs():
         return None

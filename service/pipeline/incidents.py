@@ -343,7 +343,15 @@ def _leaves_an_area(trigger: Token) -> bool:
     return bool(objects) and all(o.lemma_.lower() in _AREAS for o in objects)
 
 
+def _voluntary(trigger: Token) -> bool:
+    """"a voluntary repatriation convoy", "returned voluntarily": a return people chose, no deportation."""
+    holders = [trigger, trigger.head] if trigger.dep_ == "compound" else [trigger]
+    return any(c.lemma_.lower() in ("voluntary", "voluntarily") for h in holders for c in h.children)
+
+
 def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[str]) -> tuple[Event | None, str]:
+    if entry.subtype == "deportation" and _voluntary(trigger):
+        return None, "a voluntary return, not a deportation"
     if _is_compound_adjective(trigger):
         return None, f"part of an adjective ('{trigger.text} {trigger.nbor().text} …'), not a crossing"
     if trigger.lemma_.lower() == "leave" and _is_passive(trigger):

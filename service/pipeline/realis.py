@@ -21,6 +21,7 @@ from service.pipeline.lexicons import (
     habitual_adverbs,
     hypothetical_heads,
     remembrance_heads,
+    operation_verbs,
     standing_group_heads,
     summary_markers,
     unrealised_auxiliaries,
@@ -205,6 +206,14 @@ def _infinitive_after_a_thing(trigger: Token) -> bool:
     return not any(c.lower_ in _ORDER_WORDS for c in noun.children)
 
 
+def _operated(noun: Token) -> bool:
+    """Whether a noun is what an operation verb carries out ("ICE carried out repatriation charter
+    flights", "the coast guard conducted evacuation flights"): then its modifier tells an event."""
+    while noun.dep_ == "compound" and noun.head.i != noun.i:  # "repatriation charter flights"
+        noun = noun.head
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in operation_verbs()
+
+
 def rejection(trigger: Token, has_patient: bool = False) -> str | None:
     """Why a lexicon hit names no event that happened, or None when it does."""
     in_name = trigger.ent_type_ in _NAME_LABELS and trigger.i > trigger.sent.start
@@ -214,7 +223,7 @@ def rejection(trigger: Token, has_patient: bool = False) -> str | None:
         return f"part of a name ('{trigger.text}' in an organisation's or a work's name)"
     if trigger.dep_ in ("acomp", "oprd") and trigger.head.lemma_.lower() in _STANDING_VERBS:
         return f"a standing state (under '{trigger.head.text}'), not a new displacement"
-    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in eventive_heads():
+    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in eventive_heads() and not _operated(trigger.head):
         return "modifies another noun (e.g. 'evacuation flights')"
     if trigger.pos_ == "ADJ" and trigger.dep_ not in ("amod", "acomp", "oprd", "xcomp", "ccomp", "conj"):
         return f"names people ('the {trigger.text}'), not an event"

@@ -381,3 +381,24 @@ def test_homes_destroyed_are_an_eviction_only_when_an_authority_destroys_them(
         parse: Callable[[str], Doc], sentence: str, evicted: bool) -> None:
     events = [e for e in _events(parse, sentence) if e.type == "displacement"]
     assert bool(events) == evicted
+
+
+def test_flights_an_agency_carries_out_deport_people(parse: Callable[[str], Doc]) -> None:
+    """A trigger modifying a noun is no event ('evacuation flights'), unless an operation verb carries
+    the noun out: then whoever carries it out is the agent."""
+    events = [e for e in _events(parse, "On Wednesday, Immigration and Customs Enforcement carried out "
+                                        "repatriation charter flights from Laredo.") if e.type == "displacement"]
+    assert events and events[0].subtype == "deportation"
+    assert events[0].agent is not None and "Enforcement" in events[0].agent.text
+    assert not [e for e in _events(parse, "The repatriation flights were delayed by fog.") if e.type == "displacement"]
+
+
+def test_a_voluntary_repatriation_is_no_deportation(parse: Callable[[str], Doc]) -> None:
+    assert not [e for e in _events(parse, "The agency has run a final voluntary repatriation convoy for the "
+                                          "refugees of two camps.") if e.type == "displacement"]
+
+
+def test_a_church_devastated_is_a_desecration(parse: Callable[[str], Doc]) -> None:
+    events = [e for e in _events(parse, "The military devastated a Baptist church after attacking the village.")
+              if e.type == "desecration"]
+    assert events and events[0].target is not None and "church" in events[0].target.text
