@@ -454,7 +454,8 @@ def find_incidents(doc: Doc) -> tuple[list[Event], list[Candidate]]:
             if event is None:
                 continue
             taken = tuple(m.start for m in (event.agent, event.target) if m is not None)
-            event.location = clause_location(token, known_places, taken)
+            event.location = clause_location(token, known_places, taken,
+                                             event.agent.start if event.agent is not None else None)
             if event.location is None and (before := previous_sentence_place(token, known_places)) is not None:
                 event.location = before
                 event.explanation.append("location: the place of the sentence before, in its paragraph")

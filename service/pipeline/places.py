@@ -114,16 +114,30 @@ def _in_attribution(token: Token) -> bool:
     return any(a.lower_ == "according" and a.dep_ == "prep" for a in token.ancestors)
 
 
-def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[int, ...] = ()) -> Mention | None:
+def _describes_the_agent(token: Token, agent_start: int | None) -> bool:
+    """"The military in Myanmar devastated a church": a place inside the agent's phrase says who the
+    agent is, not where the act happened (`agent_start`: the agent mention's first character)."""
+    if agent_start is None:
+        return False
+    for ancestor in list(token.ancestors)[:3]:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+        if ancestor.left_edge.idx == agent_start and ancestor.dep_ in ("nsubj", "agent", "pobj"):
+            return True
+    return False
+
+
+def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[int, ...] = (),
+                    agent_start: int | None = None) -> Mention | None:
     """The most plausible place of the trigger's sentence (see `_place_cost`), not one of the
-    participants (`taken`: character offsets inside the agent or target). Proper nouns in a
-    locative phrase count even when the model mislabels them."""
+    participants (`taken`: character offsets inside the agent or target) nor a place describing the
+    agent. Proper nouns in a locative phrase count even when the model mislabels them."""
     sentence = trigger.sent
     candidates: list[tuple[int, Span]] = []
     for ent in sentence.ents:
         if any(ent.start_char <= offset < ent.end_char for offset in taken):
             continue
-        if _aged(ent) or _in_attribution(ent.root):
+        if _aged(ent) or _in_attribution(ent.root) or _describes_the_agent(ent.root, agent_start):
             continue
         if ent.label_ in PLACE_LABELS or (ent.text in known_places and ent.label_ not in _NOT_PLACES):
             candidates.append((_place_cost(ent.root, trigger), ent))
@@ -137,7 +151,8 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
             pass
         elif preposition.lower_ not in _LOCATIVE or preposition.lower_ == "of":
             continue
-        if any(token.idx <= offset < token.idx + len(token) for offset in taken) or _in_attribution(token):
+        if any(token.idx <= offset < token.idx + len(token) for offset in taken) or _in_attribution(token) or (
+                _describes_the_agent(token, agent_start)):
             continue
         if token.pos_ == "PROPN":
             entity = entity_of(token)

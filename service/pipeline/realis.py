@@ -20,8 +20,8 @@ from service.pipeline.lexicons import (
     eventive_heads,
     habitual_adverbs,
     hypothetical_heads,
-    remembrance_heads,
     operation_verbs,
+    remembrance_heads,
     standing_group_heads,
     summary_markers,
     unrealised_auxiliaries,
@@ -223,7 +223,8 @@ def rejection(trigger: Token, has_patient: bool = False) -> str | None:
         return f"part of a name ('{trigger.text}' in an organisation's or a work's name)"
     if trigger.dep_ in ("acomp", "oprd") and trigger.head.lemma_.lower() in _STANDING_VERBS:
         return f"a standing state (under '{trigger.head.text}'), not a new displacement"
-    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in eventive_heads() and not _operated(trigger.head):
+    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in eventive_heads() and (
+            not _operated(trigger.head)):
         return "modifies another noun (e.g. 'evacuation flights')"
     if trigger.pos_ == "ADJ" and trigger.dep_ not in ("amod", "acomp", "oprd", "xcomp", "ccomp", "conj"):
         return f"names people ('the {trigger.text}'), not an event"

@@ -134,3 +134,9 @@ def test_a_source_named_after_according_to_is_no_place(parse: Callable[[str], Do
     assert dominant_place(doc) is None
     event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
     assert event.location is None
+
+
+def test_a_place_describing_the_agent_is_not_where_it_happened(parse: Callable[[str], Doc]) -> None:
+    doc = parse("The military in Myanmar devastated a Baptist church after attacking the village of Tlang Rua.")
+    event = next(e for e in find_incidents(doc)[0] if e.type == "desecration")
+    assert event.location is not None and event.location.text != "Myanmar"
