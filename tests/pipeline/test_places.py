@@ -137,6 +137,8 @@ def test_a_source_named_after_according_to_is_no_place(parse: Callable[[str], Do
 
 
 def test_a_place_describing_the_agent_is_not_where_it_happened(parse: Callable[[str], Doc]) -> None:
-    doc = parse("The military in Myanmar devastated a Baptist church after attacking the village of Tlang Rua.")
+    doc = parse("The military in Myanmar devastated a Baptist church after attacking the village of Tlang Rua in "
+                "the diocese of Hakha, in the Burmese state of Chin, in the northwestern area of Myanmar, and "
+                "encamped inside the church.")
     event = next(e for e in find_incidents(doc)[0] if e.type == "desecration")
-    assert event.location is not None and event.location.text != "Myanmar"
+    assert event.location is not None and event.location.text in ("Tlang Rua", "Hakha")
