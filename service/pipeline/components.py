@@ -13,12 +13,14 @@ from __future__ import annotations
 import time
 from datetime import date
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from service.geo.gazetteer import default_gazetteer
 from service.pipeline.extract import extract_events
 from service.pipeline.geocoding import geocode_events
+from service.pipeline.lexicons import title_abbreviations
 from service.pipeline.paragraphs import mark_paragraph_starts
 from service.pipeline.temporal import find_timexes
 
@@ -68,6 +70,8 @@ def register_components() -> None:
 def add_components(nlp: Language) -> Language:
     """Adds Eventline's components to a loaded English pipeline (one with a parser and NER)."""
     register_components()
+    for title in title_abbreviations():  # "Fr. Francis Suan": the full stop ends no sentence
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     nlp.add_pipe("eventline_paragraphs", before="parser")
     nlp.add_pipe("eventline_temporal", last=True)
     nlp.add_pipe("eventline_events", last=True)

@@ -67,6 +67,8 @@ def test_unnamed_speaker_takes_the_name_given_next(parse: Callable[[str], Doc]) 
         ('"We did not touch a single house," the commander said.', "denial"),
         ('"Attacks on graves must be condemned," the bishop said.', "condemnation"),
         ('The curator described the statue as "one of a kind".', "praise"),
+        ('"They should have told us to remove our shacks ourselves," said a resident.', "accusation"),
+        ('"They should warn us before they come," said a resident.', "appeal"),
     ],
 )
 def test_speech_act(parse: Callable[[str], Doc], text: str, act: str) -> None:
@@ -205,3 +207,10 @@ def test_advising_people_to_act_is_an_appeal(parse: Callable[[str], Doc]) -> Non
     statement = statements[0]
     assert statement.speaker is not None and "commission" in statement.speaker.text
     assert statement.subtype == "appeal" and statement.cue is not None and "advise" in statement.cue
+
+
+def test_an_abbreviated_title_ends_no_sentence_and_the_name_after_it_speaks(parse: Callable[[str], Doc]) -> None:
+    text = "\u201cThis is an act to be strongly condemned,\u201d said Catholic priest Fr. Francis Suan, a resident."
+    statement = _statements(parse, text)[0]
+    assert statement.speaker is not None and statement.speaker.canonical == "Francis Suan"
+    assert len(list(parse(text).sents)) == 1
