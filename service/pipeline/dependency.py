@@ -59,13 +59,23 @@ def passive_subject_of(verb: Token) -> Token | None:
     return None
 
 
+# Ways and vehicles after "by": how it was done, not who did it ("evacuated by helicopter", "by road").
+_MEANS = frozenset({"helicopter", "boat", "bus", "road", "air", "sea", "plane", "ship", "ferry", "truck",
+                    "train", "car", "foot", "land", "force", "hand"})
+
+
+def _means(noun: Token) -> bool:
+    return noun.lemma_.lower() in _MEANS and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+
+
 def by_agent_of(word: Token) -> Token | None:
     """The `by`-phrase agent of a passive verb or a nominal ("destroyed by militants")."""
     for child in word.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             for grandchild in child.children:
                 # "to evict the tenants by the end of the year": a deadline, not who did it.
-                if grandchild.dep_ == "pobj" and grandchild.ent_type_ not in ("DATE", "TIME"):
+                if grandchild.dep_ == "pobj" and grandchild.ent_type_ not in ("DATE", "TIME") and (
+                        not _means(grandchild)):
                     return grandchild
     return None
 

@@ -372,6 +372,9 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
         subject = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
         if trigger.pos_ == "ADJ":
             subject = passive_subject_of(trigger.head) or subject_of(trigger.head)
+        if trigger.pos_ == "NOUN":  # "an exodus of 20,000 people": who left is the noun's "of" object
+            subject = next((partitive_head(o) for _p, o in prep_objects(trigger, frozenset({"of"}))
+                            if _is_displaceable(partitive_head(o), known_places)), None)
         if subject is not None and _is_escape(trigger, subject):
             return None, f"'{subject.text}' escaping is no displacement"
         if subject is not None and _is_non_human(subject):

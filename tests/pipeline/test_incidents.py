@@ -402,3 +402,26 @@ def test_a_church_devastated_is_a_desecration(parse: Callable[[str], Doc]) -> No
     events = [e for e in _events(parse, "The military devastated a Baptist church after attacking the village.")
               if e.type == "desecration"]
     assert events and events[0].target is not None and "church" in events[0].target.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "displaced", "subtype"),
+    [
+        ("An exodus of 20,000 people from the town began on Monday.", "20,000 people", "flight"),
+        ("Landlords kicked out dozens of tenants after the rent rises.", "tenants", "eviction"),
+        ("Over 500 migrants were sent back to Libya last week.", "Over 500 migrants", "deportation"),
+    ],
+)
+def test_more_ways_of_telling_people_driven_out(parse: Callable[[str], Doc], sentence: str, displaced: str,
+                                                subtype: str) -> None:
+    events = [e for e in _events(parse, sentence) if e.type == "displacement"]
+    assert events and events[0].target is not None and events[0].target.text == displaced
+    assert events[0].subtype == subtype
+
+
+def test_a_vehicle_after_by_is_no_agent(parse: Callable[[str], Doc]) -> None:
+    events = [e for e in _events(parse, "The stranded residents were evacuated by helicopter on Sunday.")
+              if e.type == "displacement"]
+    assert events and events[0].agent is None
+    events = [e for e in _events(parse, "The residents were evacuated by the coast guard.") if e.type == "displacement"]
+    assert events and events[0].agent is not None and "coast guard" in events[0].agent.text
