@@ -14,6 +14,16 @@ _DATELINE = re.compile(
     r"\s*(?:[:—–]|--?)\s+"
 )
 
+# An agency's parenthesis holding the date, with or without a separator after it: "LONDON (UrduPoint
+# News / Sputnik - 21st August, 2020) UK Housing Secretary ...", "Lumut, Malaysia, (APP - UrduPoint /
+# Pakistan Point News - 23rd Feb, 2021 ) :Malaysia on Tuesday ...".
+_DATED_AGENCY = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3})"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?,?"
+    r"\s*\((?=[^)]*\s[-–/]\s)(?P<agency>[^)]{0,60}\b\d{1,2}(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,? (?:1[89]|20)\d{2}\s*)\)"
+    r"\s*(?:[:—–]|--?)?\s*"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
@@ -26,7 +36,10 @@ def find_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of a paragraph, when it is clearly one (capitals, a date or an agency)."""
     match = _DATELINE.match(paragraph)
     if match is None:
-        return None
+        dated = _DATED_AGENCY.match(paragraph)
+        if dated is None or dated.end() >= len(paragraph):
+            return None
+        return Dateline(place=dated["place"], place_start=dated.start("place"), end=dated.end())
     place = match["place"]
     shouting = place.replace(" ", "").replace(".", "").isupper() and len(place) >= 3
     if not (shouting or match["date"] or match["agency"]):

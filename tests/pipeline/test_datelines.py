@@ -15,6 +15,9 @@ from service.pipeline.datelines import find_dateline
         ("KHARTOUM (Reuters) - Thousands fled the city.", "KHARTOUM"),
         ("Amman, June 2 (Petra) - Families were forced to flee.", "Amman"),
         ("KABUL, Afghanistan — The Taliban said on Sunday ...", "KABUL"),
+        ("LONDON (UrduPoint News / Sputnik - 21st August, 2020) The minister announced on Friday ...", "LONDON"),
+        ("Lumut, Malaysia, (APP - UrduPoint / Pakistan Point News - 23rd Feb, 2021 ) :Malaysia deported ...",
+         "Lumut"),
     ],
 )
 def test_datelines_are_recognized(paragraph: str, place: str) -> None:
@@ -24,7 +27,9 @@ def test_datelines_are_recognized(paragraph: str, place: str) -> None:
 
 @pytest.mark.parametrize(
     "paragraph",
-    ["The army - as usual - said nothing.", "Militants: a short history of the group", "By Jane Doe - Staff writer"],
+    ["The army - as usual - said nothing.", "Militants: a short history of the group", "By Jane Doe - Staff writer",
+     "The President (in office since 2019) said ...", "Smith (born in May 1960) said ...",
+     "Smith (born in Lahore - May 1960) said"],
 )
 def test_ordinary_sentences_are_no_datelines(paragraph: str) -> None:
     assert find_dateline(paragraph) is None
