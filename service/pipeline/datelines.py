@@ -20,7 +20,8 @@ _DATELINE = re.compile(
 _DATED_AGENCY = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3})"
     r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?,?"
-    r"\s*\((?=[^)]*\s[-–/]\s)(?P<agency>[^)]{0,60}\b\d{1,2}(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,? (?:1[89]|20)\d{2}\s*)\)"
+    r"\s*\((?=[^)]*\s[-–/]\s)(?P<agency>[^)]{0,60}\b\d{1,2}(?:st|nd|rd|th)? "
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,? (?:1[89]|20)\d{2}\s*)\)"
     r"\s*(?:[:—–]|--?)?\s*"
 )
 
