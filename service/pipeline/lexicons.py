@@ -112,6 +112,11 @@ def site_qualifiers() -> dict[str, frozenset[str]]:
 
 
 @cache
+def modal_adjectives() -> frozenset[str]:
+    return read_set("lexicons/modal_adjectives.tsv")
+
+
+@cache
 def title_abbreviations() -> frozenset[str]:
     """As written (not lower-cased): the tokenizer's special cases match case."""
     return frozenset(row[0] for row in read_table("lexicons/title_abbreviations.tsv"))

@@ -20,6 +20,7 @@ from service.pipeline.lexicons import (
     eventive_heads,
     habitual_adverbs,
     hypothetical_heads,
+    modal_adjectives,
     operation_verbs,
     remembrance_heads,
     standing_group_heads,
@@ -206,6 +207,17 @@ def _infinitive_after_a_thing(trigger: Token) -> bool:
     return not any(c.lower_ in _ORDER_WORDS for c in noun.children)
 
 
+def _infinitive_after_a_judgement(trigger: Token) -> Token | None:
+    """"makes it harder to evict tenants", "it is illegal to evict tenants": an infinitive an adjective of
+    possibility or legality governs tells what may be done, not what was (the adjective, when so)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return None
+    head = trigger.head
+    candidates = [head, *(c for c in head.children if c.dep_ == "acomp")] if head.i != trigger.i else []
+    return next((w for w in candidates if w.pos_ == "ADJ" and (w.lower_ in modal_adjectives() or
+                                                               w.lemma_.lower() in modal_adjectives())), None)
+
+
 def _operated(noun: Token) -> bool:
     """Whether a noun is what an operation verb carries out ("ICE carried out repatriation charter
     flights", "the coast guard conducted evacuation flights"): then its modifier tells an event."""
@@ -234,6 +246,9 @@ def rejection(trigger: Token, has_patient: bool = False) -> str | None:
         return f"names a standing group ('{trigger.text} {trigger.head.text}'), not an incident"
     if is_negated(trigger):
         return "negated"
+    judgement = _infinitive_after_a_judgement(trigger)
+    if judgement is not None:
+        return f"what may be done (under '{judgement.text}'), not what was done"
     # Remembrance first: "voted to commemorate the expulsion" is history, whatever the vote.
     for ancestor in list(trigger.ancestors)[:4]:
         if ancestor.lemma_.lower() in remembrance_heads():

@@ -99,6 +99,8 @@ def test_a_definite_bare_noun_restates_an_earlier_incident(parse: Callable[[str]
         ("Residents sometimes flee their homes at the first sign of smoke.", "generic"),
         ("The Department's Deportation and Enforcement Units led the escort.", "name"),
         ("Lawyers from the Eviction Defense Collaborative filed a motion.", "name"),
+        ("The new law makes it harder to evict tenants.", "what may be done"),
+        ("It is illegal to evict tenants in winter.", "what may be done"),
     ],
 )
 def test_reasons_rights_habits_and_names_are_no_event(parse: Callable[[str], Doc], sentence: str, reason: str) -> None:
@@ -238,3 +240,8 @@ def test_what_people_fear_with_a_modal_is_still_hypothetical(parse: Callable[[st
 def test_an_evacuation_told_as_going_on_restates(parse: Callable[[str], Doc]) -> None:
     events, _ = _displacement_candidates(parse, "The evacuation of villagers from the island is continuing.")
     assert events and events[0].restates
+
+
+def test_an_adjective_of_manner_before_the_infinitive_tells_what_was_done(parse: Callable[[str], Doc]) -> None:
+    events, _candidates = _displacement_candidates(parse, "Officials were quick to evacuate 300 residents.")
+    assert events
