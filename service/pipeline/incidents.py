@@ -37,6 +37,7 @@ from service.pipeline.places import (
     clause_location,
     dateline_place,
     dominant_place,
+    home_of,
     place_names,
     previous_sentence_place,
 )
@@ -459,6 +460,12 @@ def find_incidents(doc: Doc) -> tuple[list[Event], list[Candidate]]:
             taken = tuple(m.start for m in (event.agent, event.target) if m is not None)
             event.location = clause_location(token, known_places, taken,
                                              event.agent.start if event.agent is not None else None)
+            target_span = (doc.char_span(event.target.start, event.target.end, alignment_mode="expand")
+                           if event.target is not None and event.type == "displacement" else None)
+            if event.location is None and target_span is not None and (
+                    home := home_of(target_span, known_places)) is not None:
+                event.location = home
+                event.explanation.append("location: the place the displaced are named by ('residents of ...')")
             if event.location is None and (before := previous_sentence_place(token, known_places)) is not None:
                 event.location = before
                 event.explanation.append("location: the place of the sentence before, in its paragraph")

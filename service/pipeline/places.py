@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from service.geo.gazetteer import default_gazetteer
 from service.pipeline.datelines import find_dateline
-from service.pipeline.dependency import entity_of, path_length, prep_objects
+from service.pipeline.dependency import entity_of, partitive_head, path_length, prep_objects
 from service.pipeline.paragraphs import text_of
 from service.pipeline.types import Mention
 
@@ -29,7 +29,8 @@ def place_names(doc: Doc) -> frozenset[str]:
     """Every text the model labels a place somewhere in the document, unless it calls the same words
     a person more often, or gives it an age anywhere: one vote makes a place where the small model says
     organisation elsewhere."""
-    place_votes: Counter[str] = Counter(ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS)
+    place_votes: Counter[str] = Counter(ent.text for ent in doc.ents
+                                        if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and _a_country(ent.text)))
     person_votes: Counter[str] = Counter(ent.text for ent in doc.ents if ent.label_ == "PERSON")
     aged = {ent.text for ent in doc.ents if _aged(ent)}
     return frozenset(text for text, votes in place_votes.items() if votes >= person_votes[text] and text not in aged)
@@ -156,7 +157,8 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
             continue
         if token.pos_ == "PROPN":
             entity = entity_of(token)
-            if entity is None or entity.label_ not in ("PERSON", "NORP", "DATE", "CARDINAL", "ORG"):
+            if entity is None or entity.label_ not in ("PERSON", "NORP", "DATE", "CARDINAL", "ORG") or (
+                    entity.label_ in ("ORG", "PERSON") and _a_country(entity.text)):
                 span = entity if entity is not None else sentence.doc[token.left_edge.i : token.i + 1]
                 candidates.append((_place_cost(token, trigger), span))
         elif token.pos_ == "NOUN" and (named := _named_part(token)) is not None:
@@ -206,6 +208,28 @@ _ARTICLE_PARTICLES = frozenset(
 def _known(name: str) -> bool:
     """Whether the gazetteer has a place of that name."""
     return bool(default_gazetteer().lookup(name).hits)
+
+
+def _a_country(name: str, kinds: tuple[str, ...] = ("country",)) -> bool:
+    """Whether a name is a country's own name ("Burkina Faso", which the small model may call an
+    organisation), not an alternate spelling of some town ("Hamas", "Taliban"); or, with `kinds`, the
+    own name of a place of those kinds."""
+    return any(not hit.alternate and hit.feature.kind in kinds and hit.feature.name.lower() == name.lower()
+               for hit in default_gazetteer().lookup(name).hits)
+
+
+def home_of(people: Span, known_places: frozenset[str]) -> Mention | None:
+    """The place a group of people is named by ("thousands of residents of Kharkiv", "the villagers of
+    Saluma"): where they were driven from when their clause names no other place."""
+    for _prep, obj in prep_objects(partitive_head(people.root), frozenset({"of"})):
+        place = is_place(obj, known_places)
+        if place is not None and place.label_ not in _NOT_PLACES:
+            return _as_mention(_widened(place))
+        # The small model calls some cities organisations ("residents of Kharkiv"): the gazetteer's own name
+        entity = entity_of(obj)
+        if entity is not None and entity.label_ == "ORG" and _a_country(entity.text, ("country", "admin1", "city")):
+            return _as_mention(entity)
+    return None
 
 
 def previous_sentence_place(trigger: Token, known_places: frozenset[str]) -> Mention | None:

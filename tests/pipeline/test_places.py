@@ -142,3 +142,27 @@ def test_a_place_describing_the_agent_is_not_where_it_happened(parse: Callable[[
                 "encamped inside the church.")
     event = next(e for e in find_incidents(doc)[0] if e.type == "desecration")
     assert event.location is not None and event.location.text in ("Tlang Rua", "Hakha")
+
+
+def test_a_country_the_model_calls_an_organisation_is_still_a_place(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Villagers in northern Burkina Faso abandoned their homes after the attacks.")
+    start = next(i for i, t in enumerate(doc) if t.text == "Burkina")
+    doc.ents = [Span(doc, start, start + 2, label="ORG")]
+    event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
+    assert event.location is not None and event.location.text == "Burkina Faso"
+
+
+def test_the_place_the_displaced_are_named_by_is_where_they_left(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Thousands of residents of Kharkiv fled west as the shelling went on.")
+    start = next(i for i, t in enumerate(doc) if t.text == "Kharkiv")
+    doc.ents = [Span(doc, start, start + 1, label="ORG")]  # the small model's label for this city
+    event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
+    assert event.location is not None and event.location.text == "Kharkiv"
+
+
+def test_an_alternate_spelling_of_a_town_is_no_country(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Families in Hamas strongholds were forced from their homes.")
+    start = next(i for i, t in enumerate(doc) if t.text == "Hamas")
+    doc.ents = [Span(doc, start, start + 1, label="ORG")]
+    event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
+    assert event.location is None or event.location.text != "Hamas"
