@@ -48,6 +48,9 @@ def background_reason(event: Event, published: date, timexes: list[Timex]) -> st
         return f"historical background ('{distant.text}')"
     if event.date is None or ":" in event.date.rule:
         return None
+    if event.date.start is not None and event.start <= event.date.start <= event.end and re.search(
+            r"\bsince\s+$", event.sentence[: event.date.start - event.start], re.IGNORECASE):
+        return None  # "has sent 35,600 back since 2014": a count running to the present, not history
     years = background_spans()[1]
     year = latest_year(event.date.value)
     if year is not None and published.year - year >= years:

@@ -20,10 +20,26 @@ def _is_actor(word: Token) -> bool:
     return head.lemma_.lower() in armed_actors() or head.ent_type_ in _ACTOR_ENTITIES
 
 
+_COMPELLING_VERBS = frozenset({"force", "compel", "order", "tell", "make", "drive", "push"})
+
+
 def ordering_agent(trigger: Token) -> Token | None:
-    """"They were told by Congolese soldiers to flee": whoever told, ordered or forced them."""
-    if trigger.dep_ == "xcomp" and trigger.head.i != trigger.i:
-        return by_agent_of(trigger.head)
+    """"They were told by Congolese soldiers to flee": whoever told, ordered or forced them; "the army
+    fired cannons into the stronghold, forcing 5,384 villagers to cross the river and seek refuge": the
+    subject of the verb that forced them (through the verbs the trigger is joined to)."""
+    verb = trigger
+    for _ in range(3):
+        if verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return None
+        governor = verb.head
+        if by_agent_of(governor) is not None:
+            return by_agent_of(governor)
+        if governor.lemma_.lower() in _COMPELLING_VERBS and any(c.dep_ == "dobj" for c in governor.children):
+            subject = subject_of(governor)
+            return subject if subject is not None and _is_actor(subject) else None
+        verb = governor
     return None
 
 

@@ -216,8 +216,14 @@ def _quantity_phrase(displaced: Token) -> str:
     return displaced.doc[root.left_edge.i : displaced.i + 1].text
 
 
+# Pronouns that stand for people ("he too was forced to return", "forcing their return"), unlike "it".
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "them", "their", "him", "her", "his", "we", "us", "our"})
+
+
 def _is_displaceable(patient: Token, known_places: frozenset[str]) -> bool:
     if patient.like_num or patient.pos_ == "NUM" or patient.ent_type_ in _PEOPLE_ENTITIES:
+        return True
+    if patient.pos_ == "PRON" and patient.lower_ in _PERSONAL_PRONOUNS:
         return True
     if patient.text in known_places:
         return True
@@ -344,6 +350,9 @@ def _leaves_an_area(trigger: Token) -> bool:
     return bool(objects) and all(o.lemma_.lower() in _AREAS for o in objects)
 
 
+_DEPARTURE_NOUNS = frozenset({"return", "departure", "exit", "exodus", "flight"})
+
+
 def _voluntary(trigger: Token) -> bool:
     """"a voluntary repatriation convoy", "returned voluntarily": a return people chose, no deportation."""
     holders = [trigger, trigger.head] if trigger.dep_ == "compound" else [trigger]
@@ -395,6 +404,10 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
             return None, f"generic mention ('{trigger.text}' names no particular event)"
         if not patients and entry.requires and trigger.pos_ == "VERB" and not _is_passive(trigger):
             return None, "no one driven out (the phrasal verb has no object)"
+        # "lack of housing forcing their return": the object names a departure; its owner is who left.
+        departure = next((p for p in patients if p.lemma_.lower() in _DEPARTURE_NOUNS), None)
+        if departure is not None and trigger.pos_ == "VERB":
+            patients = [c for c in departure.children if c.dep_ == "poss"] or patients
         non_human = next((p for p in patients if _is_non_human(p)), None)
         if non_human is not None:
             return None, f"'{non_human.text}' are not people"

@@ -191,18 +191,20 @@ def _told_as_done(trigger: Token, head: Token) -> bool:
 
 # "the first families to leave", "the last residents to be evacuated": people an infinitive describes did it.
 _ORDER_WORDS = frozenset({"first", "last", "latest", "only", "next"})
+_ORDERS = frozenset({"order", "directive", "instruction"})
 
 
 def _infinitive_after_a_thing(trigger: Token) -> bool:
     """"a valid reason to evict a tenant", "the right to expel", "a plan to relocate villagers": an
     infinitive that modifies a noun tells what could be done, not what was done. Not when the noun
-    is the people who did it ("the first families to leave")."""
+    is the people who did it ("the first families to leave"), nor an order given ("all residents follow
+    an order to evacuate Yellowknife": an evacuation order is the evacuation, as "an evacuation order")."""
     if trigger.dep_ not in ("acl", "relcl") or trigger.tag_ != "VB" or trigger.head.pos_ != "NOUN":
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return False
     noun = trigger.head
-    if noun.lemma_.lower() in displaced_groups() or noun.tag_ == "NNS":
+    if noun.lemma_.lower() in displaced_groups() or noun.tag_ == "NNS" or noun.lemma_.lower() in _ORDERS:
         return False
     return not any(c.lower_ in _ORDER_WORDS for c in noun.children)
 
@@ -218,11 +220,18 @@ def _infinitive_after_a_judgement(trigger: Token) -> Token | None:
                                                                w.lemma_.lower() in modal_adjectives())), None)
 
 
+_CARRIERS = frozenset({"flight", "plane", "convoy", "bus", "ship", "boat", "ferry", "train"})
+_DEPARTURES = frozenset({"leave", "depart", "land", "arrive", "carry", "take"})
+
+
 def _operated(noun: Token) -> bool:
     """Whether a noun is what an operation verb carries out ("ICE carried out repatriation charter
     flights", "the coast guard conducted evacuation flights"): then its modifier tells an event."""
     while noun.dep_ == "compound" and noun.head.i != noun.i:  # "repatriation charter flights"
         noun = noun.head
+    if noun.dep_ == "nsubj" and noun.lemma_.lower() in _CARRIERS and noun.head.lemma_.lower() in _DEPARTURES and (
+            any(c.dep_ == "prep" and c.lower_ == "to" for c in noun.children)):
+        return True  # "A deportation flight to Afghanistan has left Leipzig": a journey named by where it went
     return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in operation_verbs()
 
 

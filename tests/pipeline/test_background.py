@@ -63,3 +63,9 @@ def test_displacement_going_on_from_an_old_dated_sentence_is_background(pipeline
 def test_a_plain_report_after_an_old_dated_sentence_stays_an_event(pipeline: Pipeline) -> None:
     text = "The province saw a wave of violence in 2004. Police evicted 300 families."
     assert _types(pipeline, text, date(2026, 3, 7)) == ["displacement"]
+
+
+def test_a_count_running_since_an_old_year_reaches_the_present(pipeline: Pipeline) -> None:
+    """"has sent 35,600 back since 2014": the total runs to the publication day, no history."""
+    assert _types(pipeline, "Algeria has sent around 35,600 Nigeriens back to Niger since 2014.",
+                  date(2018, 10, 10)) == ["displacement"]

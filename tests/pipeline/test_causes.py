@@ -53,3 +53,10 @@ def test_an_act_of_violence_without_an_owner_stays_the_agent(parse: Callable[[st
     """Nobody is named: the act is what drove them out ("The attack destroyed the shrine")."""
     events = [e for e in find_incidents(parse("The attack destroyed the shrine."))[0] if e.type == "desecration"]
     assert events and events[0].agent is not None and events[0].agent.text == "The attack"
+
+
+def test_the_subject_of_the_verb_that_forced_them_is_the_agent(parse: Callable[[str], Doc]) -> None:
+    text = ("The army fired shells into the stronghold, forcing 5,000 villagers to cross the river and seek "
+            "refuge abroad.")
+    events = [e for e in find_incidents(parse(text))[0] if e.type == "displacement"]
+    assert events and events[0].agent is not None and "army" in events[0].agent.text

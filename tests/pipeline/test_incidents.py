@@ -425,3 +425,25 @@ def test_a_vehicle_after_by_is_no_agent(parse: Callable[[str], Doc]) -> None:
     assert events and events[0].agent is None
     events = [e for e in _events(parse, "The residents were evacuated by the coast guard.") if e.type == "displacement"]
     assert events and events[0].agent is not None and "coast guard" in events[0].agent.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "displaced"),
+    [
+        ("The City of Yellowknife says it is \u201ccritical\u201d that all residents follow an order to evacuate "
+         "Yellowknife, Dettah and the Ingraham Trail.", None),
+        ("A deportation flight to Afghanistan has left Leipzig with 28 men on board.", None),
+        ("The lack of housing for the undocumented was forcing their return.", "their"),
+        ("Despite having official documentation, he too was forced to return.", "he"),
+    ],
+)
+def test_orders_flights_and_forced_returns_are_displacements(parse: Callable[[str], Doc], sentence: str,
+                                                             displaced: str | None) -> None:
+    events = [e for e in _events(parse, sentence) if e.type == "displacement"]
+    assert events
+    if displaced is not None:
+        assert events[0].target is not None and events[0].target.text == displaced
+
+
+def test_a_flight_that_is_only_named_deports_no_one(parse: Callable[[str], Doc]) -> None:
+    assert not [e for e in _events(parse, "The deportation flight was cancelled.") if e.type == "displacement"]
