@@ -11,10 +11,12 @@ Components (each reads what the ones before it set):
 from __future__ import annotations
 
 import time
+from typing import cast
 from datetime import date
 
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from service.geo.gazetteer import default_gazetteer
@@ -70,8 +72,9 @@ def register_components() -> None:
 def add_components(nlp: Language) -> Language:
     """Adds Eventline's components to a loaded English pipeline (one with a parser and NER)."""
     register_components()
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
     for title in title_abbreviations():  # "Fr. Francis Suan": the full stop ends no sentence
-        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+        tokenizer.add_special_case(title, [{ORTH: title}])
     nlp.add_pipe("eventline_paragraphs", before="parser")
     nlp.add_pipe("eventline_temporal", last=True)
     nlp.add_pipe("eventline_events", last=True)
