@@ -11,8 +11,8 @@ Components (each reads what the ones before it set):
 from __future__ import annotations
 
 import time
-from typing import cast
 from datetime import date
+from typing import cast
 
 from spacy.attrs import ORTH
 from spacy.language import Language
