@@ -158,7 +158,8 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
         if token.pos_ == "PROPN":
             entity = entity_of(token)
             if entity is None or entity.label_ not in ("PERSON", "NORP", "DATE", "CARDINAL", "ORG") or (
-                    entity.label_ in ("ORG", "PERSON") and _a_country(entity.text)):
+                    entity.label_ in ("ORG", "PERSON") and _a_country(entity.text)) or (
+                    entity.label_ == "ORG" and _a_country(entity.text, ("admin1", "city"))):
                 span = entity if entity is not None else sentence.doc[token.left_edge.i : token.i + 1]
                 candidates.append((_place_cost(token, trigger), span))
         elif token.pos_ == "NOUN" and (named := _named_part(token)) is not None:

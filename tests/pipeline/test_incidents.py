@@ -447,3 +447,9 @@ def test_orders_flights_and_forced_returns_are_displacements(parse: Callable[[st
 
 def test_a_flight_that_is_only_named_deports_no_one(parse: Callable[[str], Doc]) -> None:
     assert not [e for e in _events(parse, "The deportation flight was cancelled.") if e.type == "displacement"]
+
+
+def test_a_church_gutted_by_fire_is_burned(parse: Callable[[str], Doc]) -> None:
+    """The small model lemmatizes "gutted" as "gutte": the surface form is listed too."""
+    events = [e for e in _events(parse, "The church was gutted by fire overnight.") if e.type == "desecration"]
+    assert events and events[0].subtype == "burned"

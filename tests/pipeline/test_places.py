@@ -166,3 +166,11 @@ def test_an_alternate_spelling_of_a_town_is_no_country(parse: Callable[[str], Do
     doc.ents = [Span(doc, start, start + 1, label="ORG")]
     event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
     assert event.location is None or event.location.text != "Hamas"
+
+
+def test_a_city_the_model_calls_an_organisation_in_a_locative_phrase_is_a_place(parse: Callable[[str], Doc]) -> None:
+    doc = parse("An arson attack on a mosque in Bristol caused extensive damage.")
+    start = next(i for i, t in enumerate(doc) if t.text == "Bristol")
+    doc.ents = [Span(doc, start, start + 1, label="ORG")]
+    event = next(e for e in find_incidents(doc)[0] if e.type == "desecration")
+    assert event.location is not None and event.location.text == "Bristol"
