@@ -28,7 +28,8 @@ def subject_of(verb: Token) -> Token | None:
             # Up the chain, a passive subject acts too: "Soldiers were filmed tearing down posters".
             if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and current is not verb):
                 return child
-        if current.dep_ == "xcomp" and current.head.i != current.i:
+        if current.dep_ == "xcomp" and current.head.i != current.i and current.head.lemma_.lower() not in (
+                "use", "employ"):  # "police used sledgehammers to knock down houses": the police did
             # Object control: in "forced residents to flee" the residents flee.
             controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
             if controller is not None:

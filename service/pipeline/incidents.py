@@ -83,14 +83,16 @@ def _lookup(token: Token, table: dict[tuple[str, str], TriggerEntry]) -> Trigger
 
 
 def _requirement_met(token: Token, entry: TriggerEntry) -> bool:
-    if not entry.requires or entry.requires == {"@authority"}:  # checked on the agent (`_displacement`)
+    requires = entry.requires - {"@authority"}  # checked on the agent (`_displacement`)
+    if not requires:
         return True
-    nearby = [*token.children, *(c for child in token.children for c in child.children if child.dep_ == "prep")]
+    nearby = [*token.children, *(c for child in token.children for c in child.children if child.dep_ == "prep"),
+              *(c for obj in objects_of(token) for c in obj.conjuncts)]  # "lost their jobs and homes"
     if token.pos_ == "ADJ":
         nearby.append(token.head)
     if "@object" in entry.requires and any(word_forms(obj) & sacred_sites().keys() for obj in objects_of(token)):
         return True
-    return any(w.lemma_.lower() in entry.requires or w.lower_ in entry.requires for w in nearby)
+    return any(w.lemma_.lower() in requires or w.lower_ in requires for w in nearby)
 
 
 def _is_passive(verb: Token) -> bool:

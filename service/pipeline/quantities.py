@@ -51,8 +51,8 @@ def parse_quantity(phrase: str) -> Quantity | None:
         start, end = vague_match.span()
         # "five thousand": a spelled-out number scaled by the word after it.
         rest = lowered[end:]
-        # "twenty-five": a tens word joined to a unit word, both from the table.
-        unit = re.match(r"-([a-z]+)\b", rest)
+        # "twenty-five", "Twenty six": a tens word joined to a unit word, both from the table.
+        unit = re.match(r"[- ]([a-z]+)\b", rest)
         if unit and low is not None and low == high and low % 10 == 0 and 20 <= low <= 90:
             unit_bounds = quantity_words().get(unit[1])
             if unit_bounds and unit_bounds[0] is not None and unit_bounds[0] == unit_bounds[1] and unit_bounds[0] < 10:

@@ -453,3 +453,21 @@ def test_a_church_gutted_by_fire_is_burned(parse: Callable[[str], Doc]) -> None:
     """The small model lemmatizes "gutted" as "gutte": the surface form is listed too."""
     events = [e for e in _events(parse, "The church was gutted by fire overnight.") if e.type == "desecration"]
     assert events and events[0].subtype == "burned"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "displaced"),
+    [
+        ("Police have used sledgehammers to knock down some 250 houses in the capital.", True),
+        ("The storm knocked down houses across the island.", False),
+        ("Hundreds of migrants lost their jobs and homes in the city.", True),
+        ("Forty families lost their homes in the fire.", True),
+        ("The team lost their home game on Sunday.", False),
+    ],
+)
+def test_homes_knocked_down_by_the_police_or_lost(parse: Callable[[str], Doc], sentence: str,
+                                                   displaced: bool) -> None:
+    events = [e for e in _events(parse, sentence) if e.type == "displacement"]
+    assert bool(events) == displaced
+    if events and "Police" in sentence:
+        assert events[0].agent is not None and events[0].agent.text == "Police"

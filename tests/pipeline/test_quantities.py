@@ -35,7 +35,8 @@ def test_phrase_without_a_count_has_no_quantity() -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "count"),
-    [("Nineteen migrants", 19), ("twenty-five families", 25), ("seventeen households", 17), ("ninety-nine people", 99)],
+    [("Nineteen migrants", 19), ("twenty-five families", 25), ("seventeen households", 17), ("ninety-nine people", 99),
+     ("Twenty six Sri Lankans", 26), ("thirty five thousand people", 35000)],
 )
 def test_spelled_out_numbers_count_exactly(phrase: str, count: int) -> None:
     quantity = parse_quantity(phrase)
