@@ -122,6 +122,7 @@ def test_tagger_table(tag: Tag, text: str, expected: list[tuple[str, str, str]])
         ("The vote was held in March.", date(2021, 9, 10), "2021-03"),
         ("The vote was held in October.", date(2021, 9, 10), "2020-10"),
         ("The vote will be held in March.", date(2021, 9, 10), "2022-03"),
+        ("Following a speech in February, hundreds of migrants lost their homes.", date(2023, 9, 18), "2023-02"),
     ],
     ids=[
         "past-day-before-dct",
@@ -131,6 +132,7 @@ def test_tagger_table(tag: Tag, text: str, expected: list[tuple[str, str, str]])
         "past-month-before-dct",
         "past-month-after-dct-is-last-year",
         "future-month-before-dct-is-next-year",
+        "a-participle-preposition-takes-the-tense-of-its-clause",
     ],
 )
 def test_year_of_day_or_month_without_year_follows_tense(tag: Tag, text: str, dct: date, expected: str) -> None:
