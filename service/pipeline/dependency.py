@@ -66,7 +66,8 @@ _MEANS = frozenset({"helicopter", "boat", "bus", "road", "air", "sea", "plane", 
 
 
 def _means(noun: Token) -> bool:
-    return noun.lemma_.lower() in _MEANS and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+    """A bare singular way or vehicle ("by helicopter", "by force"), not "by Tunisian security forces"."""
+    return noun.lemma_.lower() in _MEANS and noun.tag_ == "NN" and not list(noun.children)
 
 
 def by_agent_of(word: Token) -> Token | None:

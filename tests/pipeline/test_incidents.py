@@ -471,3 +471,10 @@ def test_homes_knocked_down_by_the_police_or_lost(parse: Callable[[str], Doc], s
     assert bool(events) == displaced
     if events and "Police" in sentence:
         assert events[0].agent is not None and events[0].agent.text == "Police"
+
+
+def test_forces_after_by_are_the_agent_not_a_means(parse: Callable[[str], Doc]) -> None:
+    """"by force" is how; "by Tunisian security forces" is who."""
+    events = [e for e in _events(parse, "Some 500 migrants were evicted on Sunday by Tunisian security forces from "
+                                        "a square.") if e.type == "displacement"]
+    assert events and events[0].agent is not None and "security forces" in events[0].agent.text
