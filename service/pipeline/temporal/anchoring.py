@@ -112,7 +112,7 @@ def _clause_verb(doc: Doc, start: int, end: int) -> Token | None:
     for _ in range(8):
         # "Following a speech in February, hundreds lost their homes": a participle used as a preposition
         # carries no tense; the clause it opens does.
-        if tok.pos_ in ("VERB", "AUX") and not (tok.tag_ == "VBG" and tok.dep_ == "prep") or tok.head is tok:
+        if (tok.pos_ in ("VERB", "AUX") and not (tok.tag_ == "VBG" and tok.dep_ == "prep")) or tok.head is tok:
             break
         tok = tok.head
     return tok if tok.pos_ in ("VERB", "AUX") else None
