@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from service.pipeline.dependency import path_length
-from service.pipeline.lexicons import anaphora_nouns
+from service.pipeline.lexicons import anaphora_nouns, reporting_cues
 from service.pipeline.paragraphs import paragraph_of
 from service.pipeline.quotes import Quote
 from service.pipeline.temporal import Timex
@@ -77,6 +77,7 @@ def attached_date(doc: Doc, event: Event, timexes: list[Timex], quotes: list[Quo
         return None
     trigger = trigger_span.root
     best: tuple[int, Timex] | None = None
+    fallback: Timex | None = None
     for timex in _timexes_in(trigger.sent, timexes, [] if event.type != "statement" else quotes):
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         root = span.root if span is not None else None
@@ -87,7 +88,25 @@ def attached_date(doc: Doc, event: Event, timexes: list[Timex], quotes: list[Quo
         distance = path_length(root, trigger)
         if distance <= _MAX_ATTACHMENT_DISTANCE and (best is None or distance < best[0]):
             best = (distance, timex)
+        elif best is None and event.type != "statement" and _dates_a_cause(root, trigger):
+            fallback = fallback or timex
+    if best is None and fallback is not None:
+        return _as_date(fallback, "cause:")
     return _as_date(best[1]) if best else None
+
+
+def _dates_a_cause(root: Token, trigger: Token) -> bool:
+    """"the dam collapsed Monday evening, releasing water that swept away houses and left 6,600 people
+    homeless": a date on a verb whose clause holds the trigger, far down a chain of consequences, dates
+    the trigger too (not a reporting verb's date: "said Sunday that ... were evacuated")."""
+    verb = root.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_.lower(), "VERB") in reporting_cues():
+        return False
+    return verb in trigger.ancestors
 
 
 def _same_paragraph(a: Span, b: Span) -> bool:

@@ -54,3 +54,18 @@ def test_a_day_after_on_dates_the_event_however_the_parser_hangs_it(pipeline: Pi
     text = "Headline\nBut on Monday members of the Anti Land Invasion Unit moved in and destroyed the shacks."
     event = next(e for e in _events(pipeline, text, date(2018, 1, 31)) if e.type == "displacement")
     assert event.date is not None and event.date.value == "2018-01-29"
+
+
+def test_a_date_on_the_verb_whose_consequences_hold_the_trigger_dates_it(pipeline: Pipeline) -> None:
+    text = ("Headline\nThe dam in Attapeu province collapsed Monday evening, releasing large amounts of water that "
+            "swept away houses and left more than 6,600 people homeless.")
+    event = next(e for e in _events(pipeline, text, date(2018, 7, 24)) if e.type == "displacement")
+    assert event.date is not None and event.date.value.startswith("2018-07-23")
+    assert event.date.rule.startswith("cause:")
+
+
+def test_a_reporting_verbs_date_does_not_date_what_it_reports(pipeline: Pipeline) -> None:
+    text = ("Headline\nOfficials said on Sunday that far down the valley the floods had left hundreds of families "
+            "homeless.")
+    event = next(e for e in _events(pipeline, text, date(2018, 7, 24)) if e.type == "displacement")
+    assert event.date is None or not event.date.rule.startswith("cause:")
