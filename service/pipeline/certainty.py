@@ -27,7 +27,7 @@ def _reporting_source(trigger: Token) -> Token | None:
     """The subject of the outermost reporting verb the trigger's clause is reported under: in
     "Police said a witness reported the damage", the article's source is the police."""
     found: Token | None = None
-    for head in [trigger, *list(trigger.ancestors)[:5]]:
+    for head in [trigger, *list(trigger.ancestors)[:8]]:
         entry = reporting_cues().get((head.lemma_.lower(), "VERB"))
         if entry is not None and entry.speech_act not in _REPORTING_ACTS:
             entry = None  # "asked churches to accept people fleeing": asking reports nothing

@@ -49,3 +49,11 @@ def test_incident_in_the_articles_own_voice_stays_asserted(pipeline: Pipeline) -
     events = [e for e in pipeline.extract("Many people were displaced in the attack.", date(2024, 3, 1)).events
               if e.type == "displacement"]
     assert events and events[0].certainty == "asserted"
+
+
+def test_a_source_far_up_a_chain_of_consequences_is_the_attribution(parse: Callable[[str], Doc]) -> None:
+    doc = parse("The news agency KPL said the dam in Attapeu province collapsed Monday evening, releasing large "
+                "amounts of water that swept away houses and left more than 6,600 people homeless.")
+    events = [e for e in find_incidents(doc)[0] if e.type == "displacement"]
+    apply_certainty(doc, events)
+    assert events and events[0].attribution is not None and "agency" in events[0].attribution.text
