@@ -417,6 +417,10 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
             return None, f"object '{patients[0].text}' is not a displaceable group or place"
         displaced = next((p for p in patients if _is_displaceable(p, known_places)), None)
         agent = agent_of(trigger, patients)
+    if agent is None and trigger.pos_ == "NOUN" and entry.mode == "agentive" and displaced is not None:
+        # "Angolan authorities' expulsion of 200,000 Congolese": beside the "of" object, the possessor acts.
+        agent = next((c for c in trigger.children if c.dep_ == "poss" and c.i != displaced.i and c.pos_ != "PRON"),
+                     None)
     if agent is None:
         agent = cause_of(trigger)
     if agent is not None and agent.lower_ in _RELATIVE_PRONOUNS and agent.head.dep_ == "relcl":

@@ -478,3 +478,10 @@ def test_forces_after_by_are_the_agent_not_a_means(parse: Callable[[str], Doc]) 
     events = [e for e in _events(parse, "Some 500 migrants were evicted on Sunday by Tunisian security forces from "
                                         "a square.") if e.type == "displacement"]
     assert events and events[0].agent is not None and "security forces" in events[0].agent.text
+
+
+def test_the_possessor_of_an_expulsion_of_people_is_its_agent(parse: Callable[[str], Doc]) -> None:
+    events = [e for e in _events(parse, "The agency is concerned over Angolan authorities\u2019 expulsion of some "
+                                        "200,000 Congolese.") if e.type == "displacement"]
+    assert events and events[0].agent is not None and events[0].agent.text == "Angolan authorities"
+    assert events[0].target is not None and "Congolese" in events[0].target.text
