@@ -138,7 +138,10 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
     for ent in sentence.ents:
         if any(ent.start_char <= offset < ent.end_char for offset in taken):
             continue
-        if _aged(ent) or _in_attribution(ent.root) or _describes_the_agent(ent.root, agent_start):
+        # A country inside the agent's phrase is who the agent is ("the military in Myanmar"); a town there
+        # is where it acted ("bulldozed by the authorities in Timbuktu").
+        if _aged(ent) or _in_attribution(ent.root) or (
+                _describes_the_agent(ent.root, agent_start) and _a_country(ent.text)):
             continue
         if ent.label_ in PLACE_LABELS or (ent.text in known_places and ent.label_ not in _NOT_PLACES):
             candidates.append((_place_cost(ent.root, trigger), ent))
@@ -153,7 +156,7 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
         elif preposition.lower_ not in _LOCATIVE or preposition.lower_ == "of":
             continue
         if any(token.idx <= offset < token.idx + len(token) for offset in taken) or _in_attribution(token) or (
-                _describes_the_agent(token, agent_start)):
+                _describes_the_agent(token, agent_start) and _a_country(token.text)):
             continue
         if token.pos_ == "PROPN":
             entity = entity_of(token)

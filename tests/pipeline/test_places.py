@@ -174,3 +174,11 @@ def test_a_city_the_model_calls_an_organisation_in_a_locative_phrase_is_a_place(
     doc.ents = [Span(doc, start, start + 1, label="ORG")]
     event = next(e for e in find_incidents(doc)[0] if e.type == "desecration")
     assert event.location is not None and event.location.text == "Bristol"
+
+
+def test_a_town_inside_the_agents_phrase_is_where_it_acted(parse: Callable[[str], Doc]) -> None:
+    doc = parse("The tomb of the Sufi saint was bulldozed by the authorities in Timbuktu.")
+    start = next(i for i, t in enumerate(doc) if t.text == "Timbuktu")
+    doc.ents = [Span(doc, start, start + 1, label="GPE")]
+    event = next(e for e in find_incidents(doc)[0] if e.type == "desecration")
+    assert event.location is not None and event.location.text == "Timbuktu"
