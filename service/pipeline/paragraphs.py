@@ -27,7 +27,19 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
         if token.i > 0 and "\n" in doc[token.i - 1].whitespace_:
             token.is_sent_start = True
     _split_datelines(doc)
+    _keep_first_words_together(doc)
     return doc
+
+
+def _keep_first_words_together(doc: Doc) -> None:
+    """The parser, handed a paragraph's first word as a sentence start, sometimes ends the sentence right
+    after it ("Villagers | on the Vanuatu island of Ambae were facing ..."): the second word of a paragraph
+    goes on its sentence, unless a line break or a dateline starts one there."""
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if token.is_sent_start and not token.is_space and not token.is_punct and following.is_sent_start is None and (
+                not following.is_space and "\n" not in token.whitespace_):
+            following.is_sent_start = False
 
 
 def _split_datelines(doc: Doc) -> None:
