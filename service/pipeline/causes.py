@@ -34,8 +34,8 @@ def ordering_agent(trigger: Token) -> Token | None:
         if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return None
         governor = verb.head
-        if by_agent_of(governor) is not None:
-            return by_agent_of(governor)
+        if (ordering := by_agent_of(governor)) is not None:
+            return ordering
         if governor.lemma_.lower() in _COMPELLING_VERBS and any(c.dep_ == "dobj" for c in governor.children):
             subject = subject_of(governor)
             return subject if subject is not None and _is_actor(subject) else None

@@ -23,9 +23,9 @@ def _usable(timex: Timex) -> bool:
     return timex.type in _DATED_TYPES and timex.value not in _VAGUE_VALUES and timex.value[:1].isdigit()
 
 
-def _root(doc: Doc, timex: Timex) -> Token | None:
+def _span(doc: Doc, timex: Timex) -> Span | None:
     span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    return span.root if span is not None else None
+    return span if span is not None and len(span) else None
 
 
 def _as_date(timex: Timex, rule_prefix: str = "") -> EventDate:
@@ -79,10 +79,10 @@ def attached_date(doc: Doc, event: Event, timexes: list[Timex], quotes: list[Quo
     best: tuple[int, Timex] | None = None
     fallback: Timex | None = None
     for timex in _timexes_in(trigger.sent, timexes, [] if event.type != "statement" else quotes):
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        root = span.root if span is not None else None
-        if span is None or root is None or _describes_a_thing(root, trigger, span[0]):
+        span = _span(doc, timex)
+        if span is None or _describes_a_thing(span.root, trigger, span[0]):
             continue
+        root = span.root
         if event.type == "statement" and _inside_what_was_said(root, trigger):
             continue
         distance = path_length(root, trigger)

@@ -29,8 +29,8 @@ def place_names(doc: Doc) -> frozenset[str]:
     """Every text the model labels a place somewhere in the document, unless it calls the same words
     a person more often, or gives it an age anywhere: one vote makes a place where the small model says
     organisation elsewhere."""
-    place_votes: Counter[str] = Counter(ent.text for ent in doc.ents
-                                        if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and _a_country(ent.text)))
+    place_votes: Counter[str] = Counter(
+        ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and _own_name_of(ent.text)))
     person_votes: Counter[str] = Counter(ent.text for ent in doc.ents if ent.label_ == "PERSON")
     aged = {ent.text for ent in doc.ents if _aged(ent)}
     return frozenset(text for text, votes in place_votes.items() if votes >= person_votes[text] and text not in aged)
@@ -128,6 +128,13 @@ def _describes_the_agent(token: Token, agent_start: int | None) -> bool:
     return False
 
 
+def _says_who_not_where(token: Token, text: str, agent_start: int | None) -> bool:
+    """A name in the clause that is no place of the act: a source ("according to ..."), or a country
+    inside the agent's phrase, which says who the agent is ("the military in Myanmar"); a town there is
+    where it acted ("bulldozed by the authorities in Timbuktu")."""
+    return _in_attribution(token) or (_describes_the_agent(token, agent_start) and _own_name_of(text))
+
+
 def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[int, ...] = (),
                     agent_start: int | None = None) -> Mention | None:
     """The most plausible place of the trigger's sentence (see `_place_cost`), not one of the
@@ -138,10 +145,7 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
     for ent in sentence.ents:
         if any(ent.start_char <= offset < ent.end_char for offset in taken):
             continue
-        # A country inside the agent's phrase is who the agent is ("the military in Myanmar"); a town there
-        # is where it acted ("bulldozed by the authorities in Timbuktu").
-        if _aged(ent) or _in_attribution(ent.root) or (
-                _describes_the_agent(ent.root, agent_start) and _a_country(ent.text)):
+        if _aged(ent) or _says_who_not_where(ent.root, ent.text, agent_start):
             continue
         if ent.label_ in PLACE_LABELS or (ent.text in known_places and ent.label_ not in _NOT_PLACES):
             candidates.append((_place_cost(ent.root, trigger), ent))
@@ -155,14 +159,15 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
             pass
         elif preposition.lower_ not in _LOCATIVE or preposition.lower_ == "of":
             continue
-        if any(token.idx <= offset < token.idx + len(token) for offset in taken) or _in_attribution(token) or (
-                _describes_the_agent(token, agent_start) and _a_country(token.text)):
+        if any(token.idx <= offset < token.idx + len(token) for offset in taken) or (
+                _says_who_not_where(token, token.text, agent_start)):
             continue
         if token.pos_ == "PROPN":
             entity = entity_of(token)
+            # The small model calls some countries people or organisations, and some towns organisations.
             if entity is None or entity.label_ not in ("PERSON", "NORP", "DATE", "CARDINAL", "ORG") or (
-                    entity.label_ in ("ORG", "PERSON") and _a_country(entity.text)) or (
-                    entity.label_ == "ORG" and _a_country(entity.text, ("admin1", "city"))):
+                    entity.label_ in ("ORG", "PERSON") and _own_name_of(entity.text)) or (
+                    entity.label_ == "ORG" and _own_name_of(entity.text, ("admin1", "city"))):
                 span = entity if entity is not None else sentence.doc[token.left_edge.i : token.i + 1]
                 candidates.append((_place_cost(token, trigger), span))
         elif token.pos_ == "NOUN" and (named := _named_part(token)) is not None:
@@ -214,10 +219,10 @@ def _known(name: str) -> bool:
     return bool(default_gazetteer().lookup(name).hits)
 
 
-def _a_country(name: str, kinds: tuple[str, ...] = ("country",)) -> bool:
-    """Whether a name is a country's own name ("Burkina Faso", which the small model may call an
-    organisation), not an alternate spelling of some town ("Hamas", "Taliban"); or, with `kinds`, the
-    own name of a place of those kinds."""
+def _own_name_of(name: str, kinds: tuple[str, ...] = ("country",)) -> bool:
+    """Whether a name is the gazetteer's own name of a place of those kinds, by default a country
+    ("Burkina Faso", which the small model may call an organisation), not an alternate spelling of some
+    town ("Hamas", "Taliban")."""
     return any(not hit.alternate and hit.feature.kind in kinds and hit.feature.name.lower() == name.lower()
                for hit in default_gazetteer().lookup(name).hits)
 
@@ -231,7 +236,7 @@ def home_of(people: Span, known_places: frozenset[str]) -> Mention | None:
             return _as_mention(_widened(place))
         # The small model calls some cities organisations ("residents of Kharkiv"): the gazetteer's own name
         entity = entity_of(obj)
-        if entity is not None and entity.label_ == "ORG" and _a_country(entity.text, ("country", "admin1", "city")):
+        if entity is not None and entity.label_ == "ORG" and _own_name_of(entity.text, ("country", "admin1", "city")):
             return _as_mention(entity)
     return None
 
