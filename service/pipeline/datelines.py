@@ -1,10 +1,12 @@
 """Recognizes a wire dateline opening a paragraph: "PESHAWAR:", "KHARTOUM (Reuters) -",
-"Amman, June 2 (Petra) -", "KABUL, Afghanistan —"."""
+"Amman, June 2 (Petra) -", "KABUL, Afghanistan —", "Dar es Salaam — "."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from service.geo.gazetteer import default_gazetteer
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3})"
@@ -25,6 +27,15 @@ _DATED_AGENCY = re.compile(
     r"\s*(?:[:—–]|--?)?\s*"
 )
 
+# A place in title case and a dash, with no date or agency: "Dar es Salaam — More than 50 families …",
+# the style of African wire copy. Only a known city or country makes it a dateline, not "Gunmen — ".
+_TITLE_CASE_DASH = re.compile(
+    r"^(?P<place>[A-Z][a-z'’-]+(?: (?:[A-Z][a-z'’-]+|es|de|del|el|al|la|di|da|do|du|des)){0,3})"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?\s+[—–]\s+"
+)
+# A city this big is the place a reporter files from; smaller namesakes ("Police" in Poland) are words.
+DATELINE_CITY_POPULATION = 100_000
+
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
@@ -35,6 +46,9 @@ class Dateline:
 
 def find_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of a paragraph, when it is clearly one (capitals, a date or an agency)."""
+    titled = _TITLE_CASE_DASH.match(paragraph)
+    if titled is not None and titled.end() < len(paragraph) and _known_city_or_country(titled["place"]):
+        return Dateline(place=titled["place"], place_start=0, end=titled.end())
     match = _DATELINE.match(paragraph)
     if match is None:
         dated = _DATED_AGENCY.match(paragraph)
@@ -48,3 +62,12 @@ def find_dateline(paragraph: str) -> Dateline | None:
     if place.lower().startswith(("by ", "published", "updated", "photo")):
         return None
     return Dateline(place=place, place_start=match.start("place"), end=match.end())
+
+
+def _known_city_or_country(name: str) -> bool:
+    """Whether a name is the gazetteer's own name of a country or of a city of some size."""
+    return any(
+        not hit.alternate and hit.feature.name.lower() == name.lower()
+        and (hit.feature.kind == "country" or (hit.feature.kind == "city"
+                                               and hit.feature.population >= DATELINE_CITY_POPULATION))
+        for hit in default_gazetteer().lookup(name).hits)

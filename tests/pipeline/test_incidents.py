@@ -259,6 +259,18 @@ def test_people_shifted_to_safer_places_are_relocated(parse: Callable[[str], Doc
     assert [e.subtype for e in events if e.type == "displacement"] == ["relocation"]
 
 
+def test_people_moved_into_shelters_are_relocated(parse: Callable[[str], Doc]) -> None:
+    events, _ = find_incidents(parse("Rescuers have already moved 152 people into evacuation centers."))
+    moved = [e for e in events if e.type == "displacement"]
+    assert [e.subtype for e in moved] == ["relocation"]
+    assert moved[0].quantity is not None and moved[0].quantity.min == 152
+
+
+def test_moving_into_a_new_office_is_no_displacement(parse: Callable[[str], Doc]) -> None:
+    events, _ = find_incidents(parse("The ministry moved its staff into a new office last year."))
+    assert [e for e in events if e.type == "displacement"] == []
+
+
 def test_shifting_a_strategy_is_no_displacement(parse: Callable[[str], Doc]) -> None:
     events, _ = find_incidents(parse("The company shifted its focus to new markets."))
     assert [e for e in events if e.type == "displacement"] == []
