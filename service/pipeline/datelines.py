@@ -13,7 +13,8 @@ _DATELINE = re.compile(
     r"(?P<region>,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
     r"(?P<date>,\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?)?"
     r"\s*(?P<agency>\([^)]{1,40}\))?"
-    r"\s*(?:[:—–]|--?)\s+"
+    # a dash may touch the story's first word: "ATHENS—Two villages …"
+    r"\s*(?:(?:[:—–]|--?)\s+|[—–](?=[A-Z]))"
 )
 
 # An agency's parenthesis holding the date, with or without a separator after it: "LONDON (UrduPoint

@@ -49,7 +49,7 @@ def _speaker_head(cue: Token) -> Token | None:
     if cue.lower_ == "according":
         for child in cue.children:
             if child.lower_ == "to":
-                return next((g for g in child.children if g.dep_ == "pobj"), None)
+                return next((g for g in child.children if g.dep_ == "pobj"), None) or _source_before_comma(child)
         return None
     subjects = [c for c in cue.children
                 if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "which", "that", "what")]
@@ -57,9 +57,32 @@ def _speaker_head(cue: Token) -> Token | None:
         # A misparse can give a verb two subjects; the one nearest before the cue is the speaker.
         before = [s for s in subjects if s.i < cue.i]
         return before[-1] if before else subjects[0]
+    inverted = _inverted_source(cue)
+    if inverted is not None:
+        return inverted
     if cue.dep_ == "conj":  # "X arrived on Sunday and said ...": the subject of the first verb
         return subject_of(cue)
     return source_before(cue)
+
+
+def _source_before_comma(to: Token) -> Token | None:
+    """"According to neighbourhood official Aifo Corrente, about ten boats …", parsed with the name as the
+    subject of the clause and "to" left without an object: the source is the last noun before the comma."""
+    source = None
+    for token in to.doc[to.i + 1 : to.sent.end]:
+        if token.text == "," or token.pos_ in ("VERB", "AUX"):
+            break
+        if token.pos_ in ("NOUN", "PROPN"):
+            source = token
+    return source
+
+
+def _inverted_source(cue: Token) -> Token | None:
+    """"… have fled to Pemba, reports the newsheet Carta de Mocambique": a reporting verb after what it
+    reports, with no subject, takes its source as an object."""
+    reported_before = any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children)
+    source = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    return source if reported_before else None
 
 
 def _content_of(cue: Token, clauses_only: bool = False) -> Span | None:
@@ -67,7 +90,12 @@ def _content_of(cue: Token, clauses_only: bool = False) -> Span | None:
     if cue.lower_ == "according":  # "Nine people died, according to police": all but the source
         sentence = cue.sent
         before = cue.doc[sentence.start : cue.i]
-        after = cue.doc[cue.right_edge.i + 1 : sentence.end]
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        unattached = to is not None and not any(g.dep_ == "pobj" for g in to.children)
+        source = _source_before_comma(to) if to is not None and unattached else None
+        after = cue.doc[(source.i if source is not None else cue.right_edge.i) + 1 : sentence.end]
+        while len(after) and after[0].text == ",":
+            after = after[1:]
         longer = max((before, after), key=len)
         return longer if len(longer) > 2 else None
     for child in cue.children:

@@ -20,6 +20,8 @@ from service.pipeline.datelines import find_dateline
          "Lumut"),
         # a known city in title case and a dash, as African wire copy writes it
         ("Dar es Salaam — More than 50 families have been left homeless.", "Dar es Salaam"),
+        # a dash touching the story's first word
+        ("ATHENS—Two villages on the Greek island of Evia were evacuated on Sunday.", "ATHENS"),
         ("Blantyre — The Department of Disaster Management Affairs is still providing aid.", "Blantyre"),
     ],
 )

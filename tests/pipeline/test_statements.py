@@ -21,6 +21,12 @@ def _statements(parse: Callable[[str], Doc], text: str):  # type: ignore[no-unty
         ('"The road is closed," the governor told reporters.', "governor", "told", "The road is closed"),
         ('Mayor Tim Rowe said: "Nobody was hurt in the blaze."', "Tim Rowe", "said", "Nobody was hurt"),
         ("The ministry said that the border would reopen next week.", "ministry", "said", "the border would reopen"),
+        # the name parsed as the clause's subject, "to" left without an object
+        ("According to neighbourhood official Aifo Corrente, about ten boats a day are arriving from Mocimboa da"
+         " Praia and Quissanga.", "Aifo Corrente", "according to", "ten boats a day"),
+        # a reporting verb after what it reports, its source parsed as its object
+        ('Dozens of families have fled to the provincial capital, Pemba, reports the independent newsheet'
+         ' "Carta de Mocambique".', "newsheet", "reports", "Dozens of families have fled"),
     ],
 )
 def test_speaker_cue_and_quote(parse: Callable[[str], Doc], text: str, speaker: str, cue: str, quote: str) -> None:
