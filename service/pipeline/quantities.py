@@ -8,8 +8,11 @@ from functools import cache
 from service.pipeline.lexicons import quantity_modifiers, quantity_words
 from service.pipeline.types import Quantity
 
-_MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-_DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(hundred|thousand|million|billion))?\b")
+# "lakh" and "crore" are South Asian English: "over 8 lakh people" is 800,000.
+_MULTIPLIERS = {"hundred": 100, "thousand": 1000, "lakh": 100_000, "million": 1_000_000, "crore": 10_000_000,
+                "billion": 1_000_000_000}
+_SCALE = "(hundred|thousand|lakh|million|crore|billion)"
+_DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+" + _SCALE + r"s?)?\b")
 
 
 @cache
@@ -59,7 +62,7 @@ def parse_quantity(phrase: str) -> Quantity | None:
                 low = high = low + unit_bounds[0]
                 end += unit.end()
                 rest = lowered[end:]
-        scale = re.match(r"\s+(hundred|thousand|million|billion)\b", rest)
+        scale = re.match(r"\s+" + _SCALE + r"\b", rest)
         if scale and low is not None:
             factor = _MULTIPLIERS[scale[1]]
             low, high = low * factor, (high * factor if high is not None else None)

@@ -19,7 +19,10 @@ from service.pipeline.quantities import parse_quantity
         ("several hundred people", 300, None),
         ("nearly 500 families", 500, 500),
         ("fewer than 50 people", None, 50),
-        ("dozens", 24, 99),
+        ("dozens", 12, 99),
+        ("Over 8 lakh people", 800_000, None),
+        ("1.5 lakh families", 150_000, 150_000),
+        ("two crore people", 20_000_000, 20_000_000),
         ("12 families", 12, 12),
     ],
 )
