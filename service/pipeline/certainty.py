@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from service.pipeline.dependency import mention_of, source_before
-from service.pipeline.lexicons import certainty_cues, reporting_cues
+from service.pipeline.lexicons import certainty_cues, knowing_verbs, reporting_cues
 from service.pipeline.quotes import Quote
 from service.pipeline.types import Certainty, Event
 
@@ -49,7 +49,14 @@ def _reporting_source(trigger: Token) -> Token | None:
 
 
 def _heads(trigger: Token, limit: int = 4) -> list[Token]:
-    return [trigger, *list(trigger.ancestors)[:limit]]
+    """The trigger and the words above it whose mood is the event's. The climb stops at a verb of
+    knowing: in "who may know something about the beheading", "may" hedges the knowing, not the act."""
+    heads = [trigger]
+    for ancestor in list(trigger.ancestors)[:limit]:
+        if ancestor.lemma_.lower() in knowing_verbs():
+            break
+        heads.append(ancestor)
+    return heads
 
 
 def assess(trigger: Token) -> tuple[Certainty, Token | None, list[str]]:

@@ -242,6 +242,11 @@ def ending_verbs() -> frozenset[str]:
 
 
 @cache
+def knowing_verbs() -> frozenset[str]:
+    return read_set("lexicons/knowing_verbs.tsv")
+
+
+@cache
 def remembrance_heads() -> frozenset[str]:
     return read_set("lexicons/remembrance_heads.tsv")
 

@@ -20,6 +20,7 @@ from service.pipeline.lexicons import (
     eventive_heads,
     habitual_adverbs,
     hypothetical_heads,
+    knowing_verbs,
     modal_adjectives,
     operation_verbs,
     remembrance_heads,
@@ -120,6 +121,8 @@ def _nominal_rejection(trigger: Token, has_patient: bool) -> str | None:
         return f"ended (under '{verb.text}'): an earlier displacement is over, not a new one"
     if verb.lemma_.lower() in _STANDING_VERBS:
         return f"a standing state (under '{verb.text}'), not a new displacement"
+    if verb.lemma_.lower() in knowing_verbs() and arc in ("dobj", "pobj", "prep"):
+        return None  # "who may know something about the beheading": the knowing is unsure, not the act
     if arc not in ("nsubj", "conj") and is_negated(verb):
         return f"negated (under '{verb.text}')"
     modal = unrealised_modal(verb)

@@ -20,6 +20,8 @@ from service.pipeline.pipeline import Pipeline
         ("Videos purported to show rebels smashing the statue.", "alleged"),
         ("The rebels denied destroying the shrine.", "denied"),
         ("Rebels may have damaged the mosque.", "hedged"),
+        # the knowing is unsure, not the act
+        ("Police asked anyone who may know something about the beheading of the statue to call them.", "asserted"),
     ],
 )
 def test_certainty_of_incidents(parse: Callable[[str], Doc], sentence: str, certainty: str) -> None:

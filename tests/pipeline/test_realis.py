@@ -245,3 +245,20 @@ def test_an_evacuation_told_as_going_on_restates(parse: Callable[[str], Doc]) ->
 def test_an_adjective_of_manner_before_the_infinitive_tells_what_was_done(parse: Callable[[str], Doc]) -> None:
     events, _candidates = _displacement_candidates(parse, "Officials were quick to evacuate 300 residents.")
     assert events
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police are asking for help from the public who may know something about the beheading of a royal statue.",
+        "Officers want to hear from anyone who might have seen the desecration of the graves.",
+    ],
+)
+def test_what_someone_may_know_about_took_place(parse: Callable[[str], Doc], sentence: str) -> None:
+    events, _ = find_incidents(parse(sentence))
+    assert [e.type for e in events] == ["desecration"]
+
+
+def test_what_may_happen_to_a_statue_has_not_happened(parse: Callable[[str], Doc]) -> None:
+    events, _ = find_incidents(parse("Officials fear the protesters may attempt the beheading of the statue."))
+    assert [e for e in events if e.type == "desecration"] == []
