@@ -193,6 +193,10 @@ def _widened(span: Span) -> Span:
         end += 1
         if doc[end - 1].is_alpha and _known(doc[span.start : end].text):
             span = doc[span.start : end]
+    # A hyphenated name the gazetteer lacks, joined by particles ("Karachi's Gulistan-e-Johar area"):
+    # the run of hyphens and words without a space, ending on a capital.
+    if (joined := _hyphenated_name_end(span)) is not None:
+        span = doc[span.start : joined]
     # An Arabic article joined to the next word belongs to the name, known or not: "Khirbet a-Deir",
     # "Ein al-Beida" (the model often ends the name before it).
     i = span.end
@@ -207,6 +211,27 @@ def _widened(span: Span) -> Span:
     ):
         span = doc[span.start : i + 3]
     return span
+
+
+# Words that join the parts of a hyphenated place name: "Gulistan-e-Johar", "Dera-ul-Islam", "Stratford-upon-Avon".
+_NAME_JOINERS = frozenset({"e", "i", "ul", "al", "el", "ud", "ur", "un", "de", "di", "da", "du", "la", "le", "sur",
+                           "on", "upon", "under", "by", "the"})
+
+
+def _hyphenated_name_end(span: Span) -> int | None:
+    """Where a hyphenated proper name that starts with `span` ends, if the span's last word is joined
+    to more of it: hyphens and joining words ("-e-") or capitalised words, the last capitalised."""
+    doc = span.doc
+    end, found = span.end, None
+    while end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text in ("-", "‑") and (
+            doc[end].whitespace_ == ""):
+        word = doc[end + 1]
+        if not word.is_alpha or not (word.text[0].isupper() or word.lower_ in _NAME_JOINERS):
+            break
+        end += 2
+        if word.text[0].isupper():
+            found = end
+    return found
 
 
 _ARTICLE_PARTICLES = frozenset(

@@ -112,6 +112,19 @@ def test_a_hyphenated_name_split_by_the_tokenizer_is_taken_whole(parse: Callable
     assert event.location is not None and event.location.text == "Henley-on-Thames"
 
 
+def test_a_hyphenated_name_the_gazetteer_lacks_is_taken_whole(parse: Callable[[str], Doc]) -> None:
+    doc = parse("A massive fire gutted 500 huts in Karachi’s Gulistan-e-Johar area on Saturday night, leaving"
+                " hundreds of families homeless.")
+    event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
+    assert event.location is not None and event.location.text == "Gulistan-e-Johar"
+
+
+def test_a_hyphen_to_a_common_word_ends_the_name(parse: Callable[[str], Doc]) -> None:
+    doc = parse("A Gaza-based group said troops evicted 40 families in Hebron.")
+    event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
+    assert event.location is not None and event.location.text == "Hebron"
+
+
 def test_a_name_given_an_age_is_a_person_not_the_place_of_the_article(parse: Callable[[str], Doc]) -> None:
     """The small model labels some people's names places: one given an age ("31-year-old Ful Chand",
     "Ful Chand, 31,") is a person, so neither the dominant place nor a clause's place."""
