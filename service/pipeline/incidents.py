@@ -19,6 +19,7 @@ from service.pipeline.dependency import (
 from service.pipeline.lexicons import (
     TriggerEntry,
     armed_actors,
+    causing_verbs,
     desecration_triggers,
     discovery_verbs,
     displaced_groups,
@@ -27,6 +28,7 @@ from service.pipeline.lexicons import (
     fugitives,
     getaway_acts,
     non_human_groups,
+    operation_verbs,
     sacred_sites,
     site_parts,
     site_qualifiers,
@@ -207,7 +209,18 @@ def _is_generic(noun: Token) -> bool:
     """A bare plural with no determiner, number or possessor: "the destruction of shrines is a crime"."""
     if noun.tag_ not in ("NNS", "NNPS"):
         return False
+    if _brought_about(noun):
+        return False
     return not any(c.dep_ in ("det", "nummod", "poss", "compound", "amod", "prep") for c in noun.children)
+
+
+def _brought_about(noun: Token) -> bool:
+    """"A bomb scare prompted evacuations Wednesday": events a past cause or operation brought about."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in causing_verbs() | operation_verbs():
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and perfect)
 
 
 def _quantity_phrase(displaced: Token) -> str:

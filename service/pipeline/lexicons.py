@@ -242,6 +242,11 @@ def ending_verbs() -> frozenset[str]:
 
 
 @cache
+def causing_verbs() -> frozenset[str]:
+    return read_set("lexicons/causing_verbs.tsv")
+
+
+@cache
 def knowing_verbs() -> frozenset[str]:
     return read_set("lexicons/knowing_verbs.tsv")
 

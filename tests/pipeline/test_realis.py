@@ -57,6 +57,8 @@ def test_negation_of_the_clause_reaches_a_nominal_or_infinitival_trigger(parse: 
     [
         "The judge ruled that an eviction without a court order is unlawful.",
         "Three tenants are up for eviction this month.",
+        # a cause in the present tells what happens as a rule
+        "Floods cause evacuations.",
     ],
 )
 def test_generic_nominal_mentions_name_no_event(parse: Callable[[str], Doc], sentence: str) -> None:
@@ -262,3 +264,8 @@ def test_what_someone_may_know_about_took_place(parse: Callable[[str], Doc], sen
 def test_what_may_happen_to_a_statue_has_not_happened(parse: Callable[[str], Doc]) -> None:
     events, _ = find_incidents(parse("Officials fear the protesters may attempt the beheading of the statue."))
     assert [e for e in events if e.type == "desecration"] == []
+
+
+def test_evacuations_a_cause_brought_about_happened(parse: Callable[[str], Doc]) -> None:
+    events, _ = _displacement_candidates(parse, "A bomb scare prompted evacuations Wednesday in a county neighborhood.")
+    assert len(events) == 1 and events[0].subtype == "evacuation"
