@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from service.pipeline.lexicons import partitive_nouns
+from service.pipeline.lexicons import accusing_verbs, partitive_nouns
 from service.pipeline.types import Mention
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -38,11 +38,26 @@ def subject_of(verb: Token) -> Token | None:
             current = current.head
             continue
         if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
+            accused = _accused(current.head.head)
+            if accused is not None:  # "Police arrested two men for vandalising the cemetery"
+                return accused
             # A gerund after a preposition: in "they stole money before fleeing" the thieves flee.
             current = current.head.head
             continue
         return None
     return None
+
+
+def _accused(verb: Token) -> Token | None:
+    """Whom a verb of arrest, charge or punishment holds to account: its object ("arrested two men
+    for …"), its passive subject ("were charged with …") or who a case is against ("a case has been
+    registered against unidentified people for …")."""
+    if verb.lemma_.lower() not in accusing_verbs():
+        return None
+    against = next((obj for _prep, obj in prep_objects(verb, frozenset({"against"}))), None)
+    if against is not None:
+        return against
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def passive_subject_of(verb: Token) -> Token | None:

@@ -242,6 +242,11 @@ def ending_verbs() -> frozenset[str]:
 
 
 @cache
+def accusing_verbs() -> frozenset[str]:
+    return read_set("lexicons/accusing_verbs.tsv")
+
+
+@cache
 def causing_verbs() -> frozenset[str]:
     return read_set("lexicons/causing_verbs.tsv")
 

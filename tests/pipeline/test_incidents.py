@@ -25,6 +25,11 @@ def _events(parse: Callable[[str], Doc], text: str):  # type: ignore[no-untyped-
         ("Soldiers were filmed tearing down posters of the former leader.", "Soldiers", "posters"),
         # the parser takes the particle for a preposition
         ("Angry villagers razed down the church building at the market.", "villagers", "church building"),
+        # the one held to account for the act, not the police or the court
+        ("Police arrested two men for vandalising the cemetery in Leeds on Sunday.", "two men", "cemetery"),
+        ("The court sentenced four men for demolishing the shrine in Timbuktu.", "four men", "shrine"),
+        ("A case has been registered against unidentified people for allegedly damaging an idol at a temple.",
+         "unidentified people", "idol"),
     ],
 )
 def test_desecration_with_agent_and_target(parse: Callable[[str], Doc], sentence: str, agent: str,
