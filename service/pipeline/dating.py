@@ -86,6 +86,8 @@ def attached_date(doc: Doc, event: Event, timexes: list[Timex], quotes: list[Quo
         if event.type == "statement" and _inside_what_was_said(root, trigger):
             continue
         distance = path_length(root, trigger)
+        if _inside_the_phrase(root, trigger):
+            distance = min(distance, _MAX_ATTACHMENT_DISTANCE)
         if distance <= _MAX_ATTACHMENT_DISTANCE and (best is None or distance < best[0]):
             best = (distance, timex)
         elif best is None and event.type != "statement" and _dates_a_cause(root, trigger):
@@ -93,6 +95,18 @@ def attached_date(doc: Doc, event: Event, timexes: list[Timex], quotes: list[Quo
     if best is None and fallback is not None:
         return _as_date(fallback, "cause:")
     return _as_date(best[1]) if best else None
+
+
+def _inside_the_phrase(root: Token, trigger: Token) -> bool:
+    """A date inside the trigger's own phrase, however deep, with no verb between them: "reported the
+    damage to the memorial in Hayes, northwest London on Monday May 4" (the parser hangs the date on
+    the place)."""
+    for ancestor in root.ancestors:
+        if ancestor.i == trigger.i:
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _dates_a_cause(root: Token, trigger: Token) -> bool:

@@ -69,3 +69,11 @@ def test_a_reporting_verbs_date_does_not_date_what_it_reports(pipeline: Pipeline
             "homeless.")
     event = next(e for e in _events(pipeline, text, date(2018, 7, 24)) if e.type == "displacement")
     assert event.date is None or not event.date.rule.startswith("cause:")
+
+
+def test_a_date_deep_inside_the_triggers_phrase_dates_it(pipeline: Pipeline) -> None:
+    text = ("Headline\nScotland Yard said a member of the public reported the damage to the memorial in Hayes, "
+            "northwest London on Monday May 4.")
+    event = next(e for e in _events(pipeline, text, date(2020, 5, 7)) if e.type == "desecration")
+    assert event.date is not None and event.date.value == "2020-05-04"
+
