@@ -276,6 +276,8 @@ def _desecration(trigger: Token, entry: TriggerEntry) -> tuple[Event | None, str
     # "The vandalism happened some time between Sunday and Wednesday": the act told before, dated.
     event.restates = target is None and restates_earlier(trigger)
     event.target = mention_of(target) if target is not None else None
+    if target is not None:  # "vandals who damaged 25 graves": how many sites were hit
+        event.quantity = parse_quantity(_quantity_phrase(target))
     agent = agent_of(trigger, patients)
     event.agent = mention_of(agent) if agent is not None else None
     event.explanation.append(f"trigger '{trigger.lemma_}' ({entry.mode}) with target '{target}'")
@@ -300,12 +302,17 @@ def _is_non_human(noun: Token) -> bool:
     return bool(word_forms(noun) & non_human_groups() or word_forms(partitive_head(noun)) & non_human_groups())
 
 
+def _lost_home(trigger: Token) -> Token | None:
+    """The dwelling a verb that destroys homes takes as patient."""
+    # "demolition of structures and shanties": any of the things pulled down may be the home.
+    return next((p for p in patients_of(trigger) for p in (p, *p.conjuncts) if word_forms(p) & dwellings()), None)
+
+
 def _home_loss(trigger: Token) -> tuple[Token | None, Token | None] | None:
     """For a verb that destroys homes ("guards demolished their shacks"): the displaced (a noun owning
     the home, or None) and the agent; None when what was destroyed is not a dwelling."""
     patients = patients_of(trigger)
-    # "demolition of structures and shanties": any of the things pulled down may be the home.
-    home = next((p for p in patients for p in (p, *p.conjuncts) if word_forms(p) & dwellings()), None)
+    home = _lost_home(trigger)
     if home is None or any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in home.children):
         return None  # no home, or any home ("must have a court order to demolish a home")
     owner = next((c for c in home.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
@@ -382,11 +389,14 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
     if trigger.lemma_.lower() == "leave" and _is_passive(trigger):
         return None, "'left' in the passive tells a state ('left in mourning', 'left behind'), not a departure"
     left = _left_homeless(trigger) if trigger.pos_ == "ADJ" else None
+    counted_homes: Token | None = None
     if entry.mode == "dwelling":
         loss = _home_loss(trigger)
         if loss is None:
             return None, "destroys no home (no dwelling as its object)"
         displaced, agent = loss
+        # "knock down some 250 houses": with no people named, the homes lost count the displacement.
+        counted_homes = None if displaced is not None else _lost_home(trigger)
         if "@authority" in entry.requires and not _is_authority(agent):
             return None, "homes destroyed by no authority (a fire, a flood, fighters): no eviction told"
     elif left is not None:
@@ -450,6 +460,8 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
     event.agent = mention_of(agent) if agent is not None else None
     if displaced is not None:
         event.quantity = parse_quantity(_quantity_phrase(displaced))
+    elif counted_homes is not None:
+        event.quantity = parse_quantity(_quantity_phrase(counted_homes))
     event.explanation.append(f"trigger '{trigger.lemma_}' ({entry.mode}) displacing '{displaced}'")
     return event, "kept"
 

@@ -502,3 +502,17 @@ def test_the_possessor_of_an_expulsion_of_people_is_its_agent(parse: Callable[[s
                                         "200,000 Congolese.") if e.type == "displacement"]
     assert events and events[0].agent is not None and events[0].agent.text == "Angolan authorities"
     assert events[0].target is not None and "Congolese" in events[0].target.text
+
+
+def test_homes_knocked_down_count_the_displacement_when_no_people_are_named(parse: Callable[[str], Doc]) -> None:
+    events = _events(parse, "Police have used sledgehammers to knock down some 250 houses in the township.")
+    moved = [e for e in events if e.type == "displacement"]
+    assert moved and moved[0].quantity is not None and moved[0].quantity.min == 250
+
+
+def test_a_desecration_counts_the_sites_it_hit(parse: Callable[[str], Doc]) -> None:
+    events = [e for e in _events(parse, "Police are looking for vandals who damaged 25 graves in the cemetery.")
+              if e.type == "desecration"]
+    assert events and events[0].quantity is not None and events[0].quantity.min == 25
+    (single,) = [e for e in _events(parse, "Vandals damaged the chapel.") if e.type == "desecration"]
+    assert single.quantity is None
