@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from service.pipeline.dependency import mention_of, source_before
+from service.pipeline.dependency import inverted_source, mention_of, source_before
 from service.pipeline.lexicons import certainty_cues, knowing_verbs, reporting_cues
 from service.pipeline.quotes import Quote
 from service.pipeline.types import Certainty, Event
@@ -42,7 +42,7 @@ def _reporting_source(trigger: Token) -> Token | None:
             agent = next((c for c in head.children if c.dep_ == "agent"), None)
             source = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
         if source is None and entry is not None:
-            source = source_before(head)
+            source = source_before(head) or inverted_source(head)
         if source is not None:
             found = source
     return found

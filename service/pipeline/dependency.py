@@ -172,6 +172,8 @@ def mention_span(head: Token) -> Span:
             end = child.i + 1
     if (shared := _shared_head_noun(head)) is not None:
         end = shared.i + 1
+    if (name := _quoted_name_of(head)) is not None:  # the newsheet "Carta de Mocambique": its name
+        return doc[head.i + 2 : name.i + 1]
     if end - start > _MAX_MENTION_TOKENS:
         start = max(start, head.i - _MAX_MENTION_TOKENS + 1)
         end = min(end, head.i + 1 + (_MAX_MENTION_TOKENS - (head.i + 1 - start)))
@@ -180,6 +182,23 @@ def mention_span(head: Token) -> Span:
     while end - 1 > head.i and doc[end - 1].is_punct:
         end -= 1
     return doc[start:end]
+
+
+def _quoted_name_of(head: Token) -> Token | None:
+    """A proper name in quotation marks right after a common noun, as its apposition: 'the independent
+    newsheet "Carta de Mocambique"'. The last word of the name."""
+    if head.pos_ != "NOUN":
+        return None
+    name = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if name is None:
+        return None
+    start = name.left_edge.i
+    while start < name.i and head.doc[start].is_punct:
+        start += 1
+    between = head.doc[head.i + 1 : start]
+    if len(between) != 1 or between[0].text not in ('"', "“", "'", "‘"):
+        return None
+    return name
 
 
 def clause_root(token: Token) -> Token:
@@ -237,6 +256,14 @@ def source_before(cue: Token) -> Token | None:
         if ent.start <= i < ent.end:
             return ent.root
     return None
+
+
+def inverted_source(cue: Token) -> Token | None:
+    """"… have fled to Pemba, reports the newsheet Carta de Mocambique": a reporting verb after what it
+    reports, with no subject, takes its source as an object."""
+    reported_before = any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children)
+    source = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    return source if reported_before else None
 
 
 def entity_of(token: Token) -> Span | None:

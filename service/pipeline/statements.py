@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from service.pipeline.dependency import is_negated, source_before, subject_of
+from service.pipeline.dependency import inverted_source, is_negated, source_before, subject_of
 from service.pipeline.lexicons import CueEntry, light_verbs, reporting_cues, speech_act_cues, speech_nouns
 from service.pipeline.paragraphs import paragraph_of, text_of, too_long
 from service.pipeline.quotes import Quote, is_speech, speech_quotes
@@ -57,7 +57,7 @@ def _speaker_head(cue: Token) -> Token | None:
         # A misparse can give a verb two subjects; the one nearest before the cue is the speaker.
         before = [s for s in subjects if s.i < cue.i]
         return before[-1] if before else subjects[0]
-    inverted = _inverted_source(cue)
+    inverted = inverted_source(cue)
     if inverted is not None:
         return inverted
     if cue.dep_ == "conj":  # "X arrived on Sunday and said ...": the subject of the first verb
@@ -75,14 +75,6 @@ def _source_before_comma(to: Token) -> Token | None:
         if token.pos_ in ("NOUN", "PROPN"):
             source = token
     return source
-
-
-def _inverted_source(cue: Token) -> Token | None:
-    """"… have fled to Pemba, reports the newsheet Carta de Mocambique": a reporting verb after what it
-    reports, with no subject, takes its source as an object."""
-    reported_before = any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children)
-    source = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
-    return source if reported_before else None
 
 
 def _content_of(cue: Token, clauses_only: bool = False) -> Span | None:

@@ -59,3 +59,12 @@ def test_a_source_far_up_a_chain_of_consequences_is_the_attribution(parse: Calla
     events = [e for e in find_incidents(doc)[0] if e.type == "displacement"]
     apply_certainty(doc, events)
     assert events and events[0].attribution is not None and "agency" in events[0].attribution.text
+
+
+def test_a_source_after_what_it_reports_is_the_attribution(parse: Callable[[str], Doc]) -> None:
+    doc = parse('Dozens of families have fled to the provincial capital, Pemba, reports the independent newsheet'
+                ' "Carta de Mocambique".')
+    events = [e for e in find_incidents(doc)[0] if e.type == "displacement"]
+    apply_certainty(doc, events)
+    assert events and events[0].certainty == "reported"
+    assert events[0].attribution is not None and events[0].attribution.text == "Carta de Mocambique"

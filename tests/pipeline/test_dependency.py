@@ -29,3 +29,8 @@ def _subject(doc: Doc) -> str:
 )
 def test_mention_span_of_a_subject(parse: Callable[[str], Doc], text: str, named: str) -> None:
     assert _subject(parse(text)) == named
+
+
+def test_a_quoted_name_after_a_common_noun_names_the_mention(parse: Callable[[str], Doc]) -> None:
+    doc = parse('The independent newsheet "Carta de Mocambique" reported the attack.')
+    assert _subject(doc) == "Carta de Mocambique"

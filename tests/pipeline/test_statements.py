@@ -26,7 +26,7 @@ def _statements(parse: Callable[[str], Doc], text: str):  # type: ignore[no-unty
          " Praia and Quissanga.", "Aifo Corrente", "according to", "ten boats a day"),
         # a reporting verb after what it reports, its source parsed as its object
         ('Dozens of families have fled to the provincial capital, Pemba, reports the independent newsheet'
-         ' "Carta de Mocambique".', "newsheet", "reports", "Dozens of families have fled"),
+         ' "Carta de Mocambique".', "Carta de Mocambique", "reports", "Dozens of families have fled"),
     ],
 )
 def test_speaker_cue_and_quote(parse: Callable[[str], Doc], text: str, speaker: str, cue: str, quote: str) -> None:
