@@ -11,6 +11,7 @@ from service.pipeline.actors import resolve_actors
 from service.pipeline.background import drop_background
 from service.pipeline.certainty import apply_certainty, attribute_quoted
 from service.pipeline.codes import apply_codes
+from service.pipeline.datelines import find_dateline
 from service.pipeline.dating import date_events
 from service.pipeline.incidents import find_incidents
 from service.pipeline.merging import merge_mentions
@@ -33,6 +34,26 @@ class Extraction:
     timings: dict[str, float] = field(default_factory=dict)
 
 
+# A deck (standfirst) under the headline is a headline of its own: a short line with no full stop,
+# "22,000 people displaced; 770 take shelter in relief camps".
+_DECK_MIN_WORDS, _DECK_MAX_WORDS = 4, 25  # fewer words make a dateline line ("NAGA, Philippines")
+_SENTENCE_ENDS = tuple('.!?"”’\'')
+
+
+def body_start(text: str) -> int:
+    """Where the story's body starts: after the headline (the first line) and the deck under it, if any.
+    Mentions before it fold into the body's telling of the same event."""
+    headline_end = text.find("\n")
+    if headline_end <= 0:
+        return 0
+    deck_end = text.find("\n", headline_end + 1)
+    deck = text[headline_end + 1 : deck_end].strip() if deck_end > 0 else ""
+    if deck and not deck.endswith(_SENTENCE_ENDS) and _DECK_MIN_WORDS <= len(deck.split()) <= _DECK_MAX_WORDS and (
+            find_dateline(deck + " x") is None):
+        return deck_end
+    return headline_end
+
+
 def extract_events(doc: Doc, timexes: list[Timex]) -> Extraction:
     """Runs the event stages on a parsed document whose temporal expressions are already found."""
     incidents, incident_candidates = find_incidents(doc)
@@ -45,8 +66,7 @@ def extract_events(doc: Doc, timexes: list[Timex]) -> Extraction:
     date_events(doc, events, timexes, quotes)
     if doc._.published is not None:
         events = drop_background(doc, events, incident_candidates, doc._.published, timexes)
-    headline_end = text_of(doc).find("\n")
-    events = merge_mentions(events, body_start=headline_end if headline_end > 0 else 0)
+    events = merge_mentions(events, body_start=body_start(text_of(doc)))
     apply_codes(events)
     events.sort(key=lambda e: (e.start, e.trigger_start))
     return Extraction(

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from datetime import date
+
 from service.pipeline.merging import merge_mentions
+from service.pipeline.pipeline import Pipeline
 from service.pipeline.types import Event, EventDate, Mention, Quantity
 
 
@@ -134,3 +137,22 @@ def test_a_definite_desecration_told_again_gives_its_date_unless_placed_elsewher
     first.location = Mention("France", 0, 6)
     again.location = Mention("Westhoffen", 40, 50)
     assert len(merge_mentions([first, again])) == 2
+
+
+def test_a_deck_under_the_headline_folds_into_the_body() -> None:
+    from service.pipeline.extract import body_start
+
+    text = ("Floods hit Assam\n22,000 people displaced; 770 take shelter in relief camps\n"
+            "Floods have affected five districts, displacing 22,022 people, officials said.")
+    assert body_start(text) == text.index("\nFloods have")
+    assert body_start("Floods hit Assam\nFloods have affected five districts.\nMore rain fell.") == text.index("\n")
+    # a dateline line under the headline is no deck
+    assert body_start("Floods hit Assam\nGUWAHATI, India\nFloods have affected five districts.") == text.index("\n")
+
+
+def test_the_body_tells_the_event_a_deck_announces(pipeline: Pipeline) -> None:
+    text = ("Floods hit Assam\n22,000 people displaced; 770 take shelter in relief camps\n"
+            "Belated floods have affected five districts in Assam, temporarily displacing 22,022 people, officials"
+            " said.")
+    (event,) = [e for e in pipeline.extract(text, date(2021, 8, 18)).events if e.type == "displacement"]
+    assert event.sentence.startswith("Belated floods")
