@@ -139,8 +139,10 @@ def agent_of(trigger: Token, patients: list[Token]) -> Token | None:
     """Who did it: the `by`-agent, the active subject, or the noun an active participle modifies."""
     agent = by_agent_of(trigger)
     if agent is None and trigger.pos_ in ("VERB", "AUX") and not _is_passive(trigger):
-        if trigger.dep_ in ("acl", "relcl") and trigger.tag_ in ("VBG", "VBD", "VBZ", "VBP"):
-            agent = trigger.head
+        own_subject = next((c for c in trigger.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE_PRONOUNS),
+                           None)
+        if trigger.dep_ in ("acl", "relcl") and trigger.tag_ in ("VBG", "VBD", "VBZ", "VBP") and own_subject is None:
+            agent = trigger.head  # "the gunmen burning the church": the noun the participle modifies
         else:
             agent = subject_of(trigger)
     if agent is None and trigger.pos_ in ("NOUN", "PROPN"):

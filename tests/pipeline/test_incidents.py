@@ -25,6 +25,8 @@ def _events(parse: Callable[[str], Doc], text: str):  # type: ignore[no-untyped-
         ("Soldiers were filmed tearing down posters of the former leader.", "Soldiers", "posters"),
         # the parser takes the particle for a preposition
         ("Angry villagers razed down the church building at the market.", "villagers", "church building"),
+        # a relative clause with a subject of its own: the subject acts, not the noun it describes
+        ("Tensions are high in Aceh Singkil, where last week a mob burned down a church.", "mob", "church"),
         # the one held to account for the act, not the police or the court
         ("Police arrested two men for vandalising the cemetery in Leeds on Sunday.", "two men", "cemetery"),
         ("The court sentenced four men for demolishing the shrine in Timbuktu.", "four men", "shrine"),
