@@ -103,6 +103,21 @@ def _condition(trigger: Token) -> Token | None:
     return None
 
 
+# Verbs of obligation that take an infinitive: in the present they tell what must still be done ("they
+# have to be shifted to a safer place"); in the past, what was done ("residents had to flee").
+_OBLIGATION_VERBS = frozenset({"have", "need"})
+
+
+def _present_obligation(trigger: Token) -> str | None:
+    head = trigger.head
+    if trigger.dep_ != "xcomp" or head.lemma_.lower() not in _OBLIGATION_VERBS or head.i == trigger.i:
+        return None
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would") for c in head.children)
+    if head.tag_ in ("VBP", "VBZ") or future:
+        return f"obligation ('{head.text} to {trigger.text}'): has not happened"
+    return None
+
+
 def _nominal_rejection(trigger: Token, has_patient: bool) -> str | None:
     """A nominal trigger that names no particular event: "no evictions", "for an eviction",
     "up for eviction", or one whose clause is negated or modal ("did not have an eviction order")."""
@@ -271,6 +286,9 @@ def rejection(trigger: Token, has_patient: bool = False) -> str | None:
     condition = _condition(trigger)
     if condition is not None:
         return f"conditional ('{condition.text}'): has not happened"
+    obligation = _present_obligation(trigger)
+    if obligation is not None:
+        return obligation
     governor = trigger.head if trigger.dep_ in ("xcomp", "ccomp") else None
     if trigger.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         # "did not need a court order to evict residents": the noun's clause decides.

@@ -23,6 +23,10 @@ def _displacement_candidates(parse: Callable[[str], Doc], sentence: str):  # typ
         ("Up to 20,000 villagers could be evacuated before the storm.", "could"),
         ("The officials said the families might be relocated to the coast.", "might"),
         ("The mayor says residents should evacuate the flood plain.", "should"),
+        # an obligation in the present or the future is still to be met
+        ("The 200 households are at high risk and they have to be shifted to a safer place.", "have to"),
+        ("About 300 families need to be relocated before the monsoon.", "need to"),
+        ("The villagers will have to leave their homes next week.", "have to"),
     ],
 )
 def test_possible_or_obliged_displacements_have_not_happened(parse: Callable[[str], Doc], sentence: str,
@@ -269,3 +273,8 @@ def test_what_may_happen_to_a_statue_has_not_happened(parse: Callable[[str], Doc
 def test_evacuations_a_cause_brought_about_happened(parse: Callable[[str], Doc]) -> None:
     events, _ = _displacement_candidates(parse, "A bomb scare prompted evacuations Wednesday in a county neighborhood.")
     assert len(events) == 1 and events[0].subtype == "evacuation"
+
+
+def test_an_obligation_in_the_past_was_met(parse: Callable[[str], Doc]) -> None:
+    events, _ = _displacement_candidates(parse, "Thousands of people had to be evacuated on Sunday.")
+    assert len(events) == 1
