@@ -37,16 +37,25 @@ _TITLE_CASE_DASH = re.compile(
 # A city this big is the place a reporter files from; smaller namesakes ("Police" in Poland) are words.
 DATELINE_CITY_POPULATION = 100_000
 
+# A date alone opening the story, joined by a dash: "Jul 2, 2018-A total of 17 families …" (no place).
+_DATE_ONLY = re.compile(
+    r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? (?:1[89]|20)\d{2}"
+    r"\s*(?:[:—–-]|--)\s*(?=[A-Z])"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
-    place: str
+    place: str  # empty for a date alone
     place_start: int
     end: int  # offset (in the paragraph) where the story itself starts
 
 
 def find_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of a paragraph, when it is clearly one (capitals, a date or an agency)."""
+    date_only = _DATE_ONLY.match(paragraph)
+    if date_only is not None and date_only.end() < len(paragraph):
+        return Dateline(place="", place_start=0, end=date_only.end())
     titled = _TITLE_CASE_DASH.match(paragraph)
     if titled is not None and titled.end() < len(paragraph) and _known_city_or_country(titled["place"]):
         return Dateline(place=titled["place"], place_start=0, end=titled.end())

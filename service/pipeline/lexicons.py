@@ -252,6 +252,11 @@ def causing_verbs() -> frozenset[str]:
 
 
 @cache
+def place_heads() -> frozenset[str]:
+    return read_set("lexicons/place_heads.tsv")
+
+
+@cache
 def knowing_verbs() -> frozenset[str]:
     return read_set("lexicons/knowing_verbs.tsv")
 

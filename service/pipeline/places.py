@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from service.geo.gazetteer import default_gazetteer
 from service.pipeline.datelines import find_dateline
 from service.pipeline.dependency import entity_of, partitive_head, path_length, prep_objects
+from service.pipeline.lexicons import place_heads
 from service.pipeline.paragraphs import text_of
 from service.pipeline.types import Mention
 
@@ -45,6 +46,11 @@ def _aged(ent: Span) -> bool:
         return True
     after = doc[ent.end : ent.end + 3]
     return len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ","
+
+
+def _named_as_a_place(ent: Span) -> bool:
+    """A person or organisation by the model's label whose name ends in a place noun ("Tawau Port")."""
+    return ent.label_ in ("PERSON", "ORG") and len(ent) > 1 and ent[-1].lower_ in place_heads()
 
 
 def _as_mention(span: Span) -> Mention:
@@ -147,7 +153,8 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
             continue
         if _aged(ent) or _says_who_not_where(ent.root, ent.text, agent_start):
             continue
-        if ent.label_ in PLACE_LABELS or (ent.text in known_places and ent.label_ not in _NOT_PLACES):
+        if ent.label_ in PLACE_LABELS or (ent.text in known_places and ent.label_ not in _NOT_PLACES) or (
+                _named_as_a_place(ent)):
             candidates.append((_place_cost(ent.root, trigger), ent))
     # "An evacuation order was issued for the village of Limni": what an order is for is its place.
     covering = {trigger.i, trigger.head.i, trigger.head.head.i}
@@ -303,7 +310,7 @@ def dateline_place(doc: Doc) -> Mention | None:
     offset = 0
     for line in text_of(doc).split("\n")[:4]:
         dateline = find_dateline(line)
-        if dateline is not None:
+        if dateline is not None and dateline.place:
             name, start = dateline.place, offset + dateline.place_start
             return Mention(text=name.title() if name.isupper() else name, start=start, end=start + len(name))
         offset += len(line) + 1

@@ -49,3 +49,8 @@ def test_the_story_after_a_dateline_is_its_own_sentence(parse: Callable[[str], D
 def test_a_title_case_dateline_is_no_subject(parse: Callable[[str], Doc]) -> None:
     doc = parse("Headline\nDar es Salaam — More than 50 families have been left homeless.")
     assert [s.text.strip() for s in doc.sents][-1] == "More than 50 families have been left homeless."
+
+
+def test_a_date_alone_opening_the_story_is_a_dateline_without_a_place() -> None:
+    dateline = find_dateline("Jul 2, 2018-A total of 17 families have been displaced.")
+    assert dateline is not None and dateline.place == "" and dateline.end == len("Jul 2, 2018-")

@@ -197,3 +197,11 @@ def test_a_town_inside_the_agents_phrase_is_where_it_acted(parse: Callable[[str]
     location = _location_with_label(parse, "The tomb of the Sufi saint was bulldozed by the authorities in "
                                            "Timbuktu.", "Timbuktu", "GPE", "desecration")
     assert location is not None and location.text == "Timbuktu"
+
+
+def test_a_name_ending_in_a_place_noun_is_a_place_whatever_its_label(parse: Callable[[str], Doc]) -> None:
+    doc = parse("A total of 409 Indonesian illegal immigrants were deported via sea route from Tawau Port here to"
+                " Nunukan, in the republic today.")
+    event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
+    assert event.location is not None and event.location.text == "Tawau Port"
+    assert event.quantity is not None and event.quantity.min == 409
