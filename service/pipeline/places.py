@@ -48,6 +48,16 @@ def _aged(ent: Span) -> bool:
     return len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ","
 
 
+# Words that name a storm before its name: "super-strong Typhoon Jangmi" is no place.
+_STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "depression", "tornado"})
+
+
+def _a_storm(name: Span) -> bool:
+    """Whether a name is a storm's ("Typhoon Jangmi", "Hurricane Irma"), which the model may call a place."""
+    words = [*name, name.doc[name.start - 1]] if name.start > 0 else list(name)
+    return any(w.lower_ in _STORM_WORDS for w in words)
+
+
 def _named_as_a_place(ent: Span) -> bool:
     """A person or organisation by the model's label whose name ends in a place noun ("Tawau Port")."""
     return ent.label_ in ("PERSON", "ORG") and len(ent) > 1 and ent[-1].lower_ in place_heads()
@@ -151,7 +161,7 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
     for ent in sentence.ents:
         if any(ent.start_char <= offset < ent.end_char for offset in taken):
             continue
-        if _aged(ent) or _says_who_not_where(ent.root, ent.text, agent_start):
+        if _aged(ent) or _a_storm(ent) or _says_who_not_where(ent.root, ent.text, agent_start):
             continue
         if ent.label_ in PLACE_LABELS or (ent.text in known_places and ent.label_ not in _NOT_PLACES) or (
                 _named_as_a_place(ent)):
@@ -177,7 +187,7 @@ def clause_location(trigger: Token, known_places: frozenset[str], taken: tuple[i
                     entity.label_ == "ORG" and _own_name_of(entity.text, ("admin1", "city"))):
                 span = entity if entity is not None else sentence.doc[token.left_edge.i : token.i + 1]
                 candidates.append((_place_cost(token, trigger), span))
-        elif token.pos_ == "NOUN" and (named := _named_part(token)) is not None:
+        elif token.pos_ == "NOUN" and (named := _named_part(token)) is not None and not _a_storm(named):
             candidates.append((_place_cost(token, trigger) - 1, named))
     plausible = [c for c in candidates if c[0] <= _MAX_PLACE_DISTANCE]
     if not plausible:

@@ -518,3 +518,17 @@ def test_a_desecration_counts_the_sites_it_hit(parse: Callable[[str], Doc]) -> N
     assert events and events[0].quantity is not None and events[0].quantity.min == 25
     (single,) = [e for e in _events(parse, "Vandals damaged the chapel.") if e.type == "desecration"]
     assert single.quantity is None
+
+
+def test_an_inverted_passive_names_its_patient_after_the_verb(parse: Callable[[str], Doc]) -> None:
+    events = _events(parse, "Also deported today were 11 illegal immigrants from Pakistan, China and Sri Lanka.")
+    (deported,) = [e for e in events if e.type == "displacement"]
+    assert deported.target is not None and deported.target.text == "11 illegal immigrants"
+    assert deported.quantity is not None and deported.quantity.min == 11
+
+
+def test_the_burning_of_mosques_is_a_desecration(parse: Callable[[str], Doc]) -> None:
+    events = _events(parse, "Several thousand Muslims have protested the burning of four mosques in the Amhara region.")
+    (burning,) = [e for e in events if e.type == "desecration"]
+    assert burning.target is not None and "mosques" in burning.target.text
+    assert burning.quantity is not None and burning.quantity.min == 4

@@ -205,3 +205,10 @@ def test_a_name_ending_in_a_place_noun_is_a_place_whatever_its_label(parse: Call
     event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
     assert event.location is not None and event.location.text == "Tawau Port"
     assert event.quantity is not None and event.quantity.min == 409
+
+
+def test_a_storm_is_no_place(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Two coastal provinces in east China have relocated more than 460,000 people in anticipation of"
+                " super-strong Typhoon Jangmi, local authorities said on Sunday.")
+    event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
+    assert event.location is None or "Jangmi" not in event.location.text
