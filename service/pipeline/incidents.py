@@ -318,6 +318,9 @@ def _home_loss(trigger: Token) -> tuple[Token | None, Token | None] | None:
     if home is None or any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in home.children):
         return None  # no home, or any home ("must have a court order to demolish a home")
     owner = next((c for c in home.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    if owner is None:  # "demolished the homes of four Palestinian families"
+        owner = next((partitive_head(o) for _p, o in prep_objects(home, frozenset({"of"}))
+                      if o.pos_ in ("NOUN", "PROPN", "NUM")), None)
     # "demolished ten dwellings, leaving 24 people homeless": those left are the displaced.
     leaving = next((c for c in trigger.children if c.dep_ in ("advcl", "conj", "xcomp") and c.lemma_ == "leave"), None)
     left = next((c for c in leaving.children if c.dep_ == "dobj"), None) if leaving is not None else None

@@ -532,3 +532,28 @@ def test_the_burning_of_mosques_is_a_desecration(parse: Callable[[str], Doc]) ->
     (burning,) = [e for e in events if e.type == "desecration"]
     assert burning.target is not None and "mosques" in burning.target.text
     assert burning.quantity is not None and burning.quantity.min == 4
+
+
+@pytest.mark.parametrize(
+    ("sentence", "displaced", "agent"),
+    [
+        ("Israeli forces demolished the homes of four Palestinian families in the village.",
+         "four Palestinian families", "Israeli forces"),
+        ("The families were forcibly removed from the land by police.", "The families", "police"),
+        ("Residents of 200 homes were ordered out by firefighters.", "Residents", "firefighters"),
+    ],
+)
+def test_more_ways_of_putting_people_out(parse: Callable[[str], Doc], sentence: str, displaced: str,
+                                         agent: str) -> None:
+    (event,) = [e for e in _events(parse, sentence) if e.type == "displacement"]
+    assert event.target is not None and displaced in event.target.text
+    assert event.agent is not None and event.agent.text == agent
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The minister was removed from office on Monday.", "The committee ordered a review of the policy."],
+)
+def test_removing_an_official_or_ordering_a_review_is_no_displacement(parse: Callable[[str], Doc],
+                                                                       sentence: str) -> None:
+    assert [e for e in _events(parse, sentence) if e.type == "displacement"] == []
