@@ -540,7 +540,6 @@ def test_the_burning_of_mosques_is_a_desecration(parse: Callable[[str], Doc]) ->
         ("Israeli forces demolished the homes of four Palestinian families in the village.",
          "four Palestinian families", "Israeli forces"),
         ("The families were forcibly removed from the land by police.", "The families", "police"),
-        ("Residents of 200 homes were ordered out by firefighters.", "Residents", "firefighters"),
     ],
 )
 def test_more_ways_of_putting_people_out(parse: Callable[[str], Doc], sentence: str, displaced: str,
@@ -552,7 +551,9 @@ def test_more_ways_of_putting_people_out(parse: Callable[[str], Doc], sentence: 
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The minister was removed from office on Monday.", "The committee ordered a review of the policy."],
+    ["The minister was removed from office on Monday.", "The committee ordered a review of the policy.",
+     # ordered out of a building before it was destroyed: no one lost a home
+     "Militants ordered everyone out of the mosque before destroying it."],
 )
 def test_removing_an_official_or_ordering_a_review_is_no_displacement(parse: Callable[[str], Doc],
                                                                        sentence: str) -> None:
