@@ -21,6 +21,9 @@ def _statements(parse: Callable[[str], Doc], text: str):  # type: ignore[no-unty
         ('"The road is closed," the governor told reporters.', "governor", "told", "The road is closed"),
         ('Mayor Tim Rowe said: "Nobody was hurt in the blaze."', "Tim Rowe", "said", "Nobody was hurt"),
         ("The ministry said that the border would reopen next week.", "ministry", "said", "the border would reopen"),
+        ("The residents complained that they were given no time to move.", "residents", "complained",
+         "they were given no time"),
+        ("The mayor pointed out that the shelters were full.", "mayor", "pointed out", "the shelters were full"),
         # the name parsed as the clause's subject, "to" left without an object
         ("According to neighbourhood official Aifo Corrente, about ten boats a day are arriving from Mocimboa da"
          " Praia and Quissanga.", "Aifo Corrente", "according to", "ten boats a day"),
