@@ -165,7 +165,10 @@ def standing_group(trigger: Token) -> bool:
     a count ("3,000 displaced villagers", "thousands of displaced people") it may report one."""
     # "home to more than 82,000 people fleeing the conflict", "the number of children seeking asylum":
     # a participle after the noun counts under the same heads.
-    follows = trigger.dep_ == "acl" and trigger.tag_ == "VBG"
+    # "The camp hosts some 40,000 people who fled the fighting": a relative clause counts the same way.
+    follows = (trigger.dep_ == "acl" and trigger.tag_ == "VBG") or (
+        trigger.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that")
+                                        for c in trigger.children))
     precedes = trigger.dep_ == "amod" and trigger.tag_ == "VBN"
     if not (precedes or follows) or trigger.head.pos_ not in ("NOUN", "PROPN"):
         return False
