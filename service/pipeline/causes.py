@@ -85,6 +85,13 @@ def owner_of_violence(trigger: Token) -> Token | None:
     for prep in trigger.children:
         if prep.dep_ == "prep" and (prep.lower_, "noun") in cause_markers():
             acts.extend(g for g in prep.children if g.dep_ == "pobj")
+    # "fled across the border seeking refuge from drug cartel violence", "… to escape the violence":
+    # what the participle or infinitive of the flight says they got away from.
+    for purpose in (c for c in trigger.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"):
+        for word in (purpose, *(c for c in purpose.children if c.dep_ == "dobj")):
+            acts.extend(c for c in word.children if c.dep_ == "dobj" and word is purpose)
+            acts.extend(g for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                        for g in prep.children if g.dep_ == "pobj")
     for act in acts:
         if (act.lemma_.lower(), "NOUN") in violence() or (act.lower_, "NOUN") in violence():
             owner = _owner(act)

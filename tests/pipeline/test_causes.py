@@ -60,3 +60,16 @@ def test_the_subject_of_the_verb_that_forced_them_is_the_agent(parse: Callable[[
             "refuge abroad.")
     events = [e for e in find_incidents(parse(text))[0] if e.type == "displacement"]
     assert events and events[0].agent is not None and "army" in events[0].agent.text
+
+
+def test_what_the_flight_sought_refuge_from_names_its_agent(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Nearly 600 Mexicans have fled across the border into Guatemala seeking refuge from drug cartel"
+                " violence.")
+    fled = next(e for e in find_incidents(doc)[0] if e.type == "displacement" and e.trigger == "fled")
+    assert fled.agent is not None and fled.agent.text == "drug cartel"
+
+
+def test_what_the_flight_escaped_names_its_agent(parse: Callable[[str], Doc]) -> None:
+    (fled,) = [e for e in find_incidents(parse("Thousands fled the town to escape the army's offensive."))[0]
+               if e.type == "displacement"]
+    assert fled.agent is not None and fled.agent.text == "the army"
