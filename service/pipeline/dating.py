@@ -128,25 +128,43 @@ def _same_paragraph(a: Span, b: Span) -> bool:
 
 
 def anaphoric_date(doc: Doc, event: Event, timexes: list[Timex]) -> EventDate | None:
-    """A date given in the next two sentences of the paragraph to "the incident", "the attack"..."""
+    """A date given in the next two sentences of the paragraph to "the incident", "the attack"..., or in
+    the next sentence to the event's cause named again ("that fire")."""
     sentence = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
     if sentence is None:
         return None
-    current = sentence.root.sent
-    for _ in range(2):
+    own = current = sentence.root.sent
+    # "Another fire … has displaced at least 20 people." / "… from that fire, which broke out on Saturday
+    # afternoon": the cause named again with "that" dates the event, even from the next paragraph.
+    cause = _common_noun_agent(doc, event)
+    for step in range(2):
         if current.end >= len(doc):
             return None
         following = doc[current.end].sent
-        if not _same_paragraph(current, following):
+        same_paragraph = _same_paragraph(own, following)
+        cause_again = step == 0 and cause is not None and any(
+            t.lemma_.lower() == cause and any(c.lower_ in ("that", "this") for c in t.children) for t in following)
+        if not same_paragraph and not cause_again:
             return None
         subjects = [t for t in following if t.dep_ in ("nsubj", "nsubjpass")]
-        if any(s.lemma_.lower() in anaphora_nouns() and any(c.lower_ in ("the", "this", "that") for c in s.children)
-               for s in subjects):
+        anaphor = any(s.lemma_.lower() in anaphora_nouns() and any(c.lower_ in ("the", "this", "that")
+                                                                   for c in s.children) for s in subjects)
+        if anaphor or cause_again:
             found = _timexes_in(following, timexes, [])
             if found:
                 return _as_date(found[0], "anaphora:")
         current = following
     return None
+
+
+def _common_noun_agent(doc: Doc, event: Event) -> str | None:
+    """The lemma of the event's agent when it is a common noun ("Another fire" -> "fire")."""
+    if event.agent is None:
+        return None
+    span = doc.char_span(event.agent.start, event.agent.end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "NOUN":
+        return None
+    return span.root.lemma_.lower()
 
 
 def narrative_date(doc: Doc, event: Event, timexes: list[Timex]) -> EventDate | None:

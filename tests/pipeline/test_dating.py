@@ -77,3 +77,19 @@ def test_a_date_deep_inside_the_triggers_phrase_dates_it(pipeline: Pipeline) -> 
     event = next(e for e in _events(pipeline, text, date(2020, 5, 7)) if e.type == "desecration")
     assert event.date is not None and event.date.value == "2020-05-04"
 
+
+
+def test_the_cause_named_again_in_the_next_paragraph_dates_the_event(pipeline: Pipeline) -> None:
+    text = ("Headline\nAnother fire in a 12-unit apartment building in Stratford has displaced at least 20 people.\n"
+            "There were no reported injuries from that fire, which broke out on Glen Stewart Drive on Saturday"
+            " afternoon.")
+    event = next(e for e in _events(pipeline, text, date(2020, 9, 20)) if e.type == "displacement")
+    assert event.date is not None and event.date.value.startswith("2020-09-19")
+    assert event.date.rule.startswith("anaphora:")
+
+
+def test_a_date_in_the_next_paragraph_without_the_cause_does_not_date_the_event(pipeline: Pipeline) -> None:
+    text = ("Headline\nA fire in an apartment building has displaced at least 20 people.\n"
+            "The council will meet on Monday to discuss housing.")
+    event = next(e for e in _events(pipeline, text, date(2020, 9, 20)) if e.type == "displacement")
+    assert event.date is None
