@@ -104,6 +104,14 @@ def _content_of(cue: Token, clauses_only: bool = False) -> Span | None:
     for child in cue.children:  # "described the attack as worrisome": what it was described as
         if child.dep_ in ("prep", "oprd") and child.lower_ == "as" and not clauses_only:
             return cue.doc[child.i : child.right_edge.i + 1]
+    # "Police say in a statement that the graffiti references the park": the parser hangs the clause
+    # on the speech noun.
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("in", "on")):
+        for noun in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in speech_nouns()):
+            clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+            if clause is not None:
+                return cue.doc[clause.left_edge.i : clause.right_edge.i + 1]
     predicate = next((c for c in cue.children if c.dep_ in ("oprd", "ccomp") and c.i > cue.i), None)
     thing = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if predicate is not None and thing is not None and thing.i < predicate.i and not clauses_only:
