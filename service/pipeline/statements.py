@@ -166,7 +166,10 @@ def _says_something(cue: Token, entry: CueEntry) -> bool:
     if entry.needs == "light":
         return True
     if entry.needs == "clause":
-        return _content_of(cue, clauses_only=True) is not None
+        # "described the evacuation as a precaution": what something was described as is said too.
+        described_as = any(c.dep_ == "dobj" for c in cue.children) and any(
+            c.dep_ in ("prep", "oprd") and c.lower_ == "as" for c in cue.children)
+        return described_as or _content_of(cue, clauses_only=True) is not None
     return _content_of(cue) is not None
 
 

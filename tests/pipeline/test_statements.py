@@ -24,6 +24,9 @@ def _statements(parse: Callable[[str], Doc], text: str):  # type: ignore[no-unty
         ("The residents complained that they were given no time to move.", "residents", "complained",
          "they were given no time"),
         ("The mayor pointed out that the shelters were full.", "mayor", "pointed out", "the shelters were full"),
+        ("The fire brigade described the evacuation of Kontodespoti and Stavros village in central Evia, about 44 miles"
+         " from Athens, as a precaution.", "fire brigade",
+         "described", "as a precaution"),
         # the clause hung on the speech noun
         ("Police say in a statement that the graffiti specifically references the park.", "Police", "say",
          "the graffiti specifically references"),
