@@ -84,8 +84,16 @@ _MEANS = frozenset({"helicopter", "boat", "bus", "road", "air", "sea", "plane", 
                     "train", "car", "foot", "land", "force", "hand"})
 
 
+# Machines and tools that do the work for whoever drives them: "the tomb was razed by bulldozers".
+_TOOLS = frozenset({"bulldozer", "excavator", "digger", "sledgehammer", "hammer", "crane", "tractor", "explosive",
+                    "dynamite", "machine", "machinery"})
+
+
 def _means(noun: Token) -> bool:
-    """A bare singular way or vehicle ("by helicopter", "by force"), not "by Tunisian security forces"."""
+    """A bare singular way or vehicle ("by helicopter", "by force"), not "by Tunisian security forces";
+    or a tool, however it is counted ("razed by bulldozers", "by several excavators")."""
+    if noun.lemma_.lower() in _TOOLS:
+        return True
     return noun.lemma_.lower() in _MEANS and noun.tag_ == "NN" and not list(noun.children)
 
 

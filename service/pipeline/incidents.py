@@ -92,8 +92,9 @@ def _requirement_met(token: Token, entry: TriggerEntry) -> bool:
               *(c for obj in objects_of(token) for c in obj.conjuncts)]  # "lost their jobs and homes"
     if token.pos_ == "ADJ":
         nearby.append(token.head)
-    if "@object" in entry.requires and any(word_forms(obj) & sacred_sites().keys() for obj in objects_of(token)):
-        return True
+    if "@object" in entry.requires and any(word_forms(obj) & sacred_sites().keys()
+                                           for obj in (*objects_of(token), passive_subject_of(token)) if obj):
+        return True  # "broke an idol", "the idols in the temple were broken"
     return any(w.lemma_.lower() in requires or w.lower_ in requires for w in nearby)
 
 

@@ -558,3 +558,14 @@ def test_more_ways_of_putting_people_out(parse: Callable[[str], Doc], sentence: 
 def test_removing_an_official_or_ordering_a_review_is_no_displacement(parse: Callable[[str], Doc],
                                                                        sentence: str) -> None:
     assert [e for e in _events(parse, sentence) if e.type == "displacement"] == []
+
+
+def test_a_passive_break_of_a_sacred_object_is_a_desecration(parse: Callable[[str], Doc]) -> None:
+    (broken,) = [e for e in _events(parse, "The idols in the temple were broken by miscreants.")
+                 if e.type == "desecration"]
+    assert broken.agent is not None and broken.agent.text == "miscreants"
+
+
+def test_a_machine_after_by_is_no_agent(parse: Callable[[str], Doc]) -> None:
+    (razed,) = [e for e in _events(parse, "The tomb was razed by bulldozers last week.") if e.type == "desecration"]
+    assert razed.agent is None
