@@ -524,7 +524,25 @@ def find_incidents(doc: Doc) -> tuple[list[Event], list[Candidate]]:
                 event.explanation.append("location: the article's dateline or dominant place")
             events.append(event)
     _resolve_pronoun_agents(events)
+    _consequences_of_an_act(doc, events)
     return events, candidates
+
+
+def _consequences_of_an_act(doc: Doc, events: list[Event]) -> None:
+    """"A mob burned down a church, leaving one person dead and forcing thousands of Christians to flee":
+    a displacement told as what an act told before it in the sentence led to has that act's agent (the
+    parser often hangs the participle far from the act)."""
+    for event in events:
+        if event.type != "displacement" or event.agent is not None:
+            continue
+        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        if span is None or span.root.tag_ != "VBG" or span.root.dep_ not in ("advcl", "conj", "xcomp"):
+            continue
+        act = next((e for e in events if e.type == "desecration" and e.start == event.start and e.agent is not None
+                    and e.trigger_start < event.trigger_start), None)
+        if act is not None and act.agent is not None:
+            event.agent = act.agent
+            event.explanation.append(f"agent: '{act.agent.text}', whose act '{act.trigger}' it followed from")
 
 
 def _resolve_pronoun_agents(events: list[Event]) -> None:

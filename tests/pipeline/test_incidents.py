@@ -569,3 +569,10 @@ def test_a_passive_break_of_a_sacred_object_is_a_desecration(parse: Callable[[st
 def test_a_machine_after_by_is_no_agent(parse: Callable[[str], Doc]) -> None:
     (razed,) = [e for e in _events(parse, "The tomb was razed by bulldozers last week.") if e.type == "desecration"]
     assert razed.agent is None
+
+
+def test_a_flight_an_act_led_to_has_the_acts_agent(parse: Callable[[str], Doc]) -> None:
+    text = ("Tensions are high among the diverse population of Aceh Singkil, where last week a mob burned down a"
+            " church, leaving one person dead and forcing thousands of Christians to flee the area.")
+    forced = next(e for e in _events(parse, text) if e.type == "displacement" and e.trigger == "forcing")
+    assert forced.agent is not None and forced.agent.text == "a mob"
