@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from service.pipeline.dependency import by_agent_of, partitive_head, subject_of
 from service.pipeline.lexicons import armed_actors, cause_markers, operation_verbs, violence
+from service.pipeline.realis import sending_verb
 
 _ACTOR_ENTITIES = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 
@@ -43,6 +44,18 @@ def ordering_agent(trigger: Token) -> Token | None:
     return None
 
 
+def sending_subject(trigger: Token) -> Token | None:
+    """"An attack by separatists sent hundreds of villagers fleeing": whoever (or whose act) sent them."""
+    sender = sending_verb(trigger)
+    if sender is None or sender.lemma_.lower() != "send":
+        return None
+    subject = next((c for c in sender.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    behind = actor_behind(subject)
+    return behind if behind is not subject or _is_actor(subject) else None
+
+
 def attacking_subject(trigger: Token) -> Token | None:
     """"Thousands fled as the army shelled their villages": the subject of an attack clause joined
     to the trigger by a cause marker ("were left homeless after the army torched their huts": the
@@ -62,7 +75,9 @@ def attacking_subject(trigger: Token) -> Token | None:
 def _owner(act: Token) -> Token | None:
     """Whose act of violence a noun names: its possessor, its `by`-agent, or a national adjective.
     Not the parties to "fighting between the army and rebels": either alone would blame one side."""
-    owner = next((c for c in act.children if c.dep_ == "poss"), None) or by_agent_of(act)
+    # "Last week's violence": a possessive time is when, not whose.
+    owner = next((c for c in act.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")),
+                 None) or by_agent_of(act)
     if owner is None:
         owner = next((c for c in act.children if c.dep_ in ("amod", "compound") and _is_actor(c)), None)
     return owner
@@ -136,7 +151,7 @@ def operator_of(trigger: Token) -> Token | None:
 
 def cause_of(trigger: Token) -> Token | None:
     """The agent behind a displacement whose trigger has none, by the first rule that finds one."""
-    for rule in (operator_of, ordering_agent, attacking_subject, owner_of_violence, stated_cause):
+    for rule in (operator_of, ordering_agent, sending_subject, attacking_subject, owner_of_violence, stated_cause):
         found = rule(trigger)
         if found is not None:
             return found

@@ -48,6 +48,22 @@ def _reporting_source(trigger: Token) -> Token | None:
     return found
 
 
+def _trailing_report_source(trigger: Token) -> Token | None:
+    """"Up to 20,000 people fled their homes …, U.N. refugee agency UNHCR said on Tuesday": a report
+    closing the sentence that the parser hangs below the trigger's clause."""
+    for head in [trigger, *trigger.ancestors]:
+        for child in head.children:
+            if child.i <= trigger.i or child.dep_ not in ("advcl", "parataxis", "ccomp"):
+                continue
+            entry = reporting_cues().get((child.lemma_.lower(), "VERB"))
+            if entry is None or entry.speech_act not in _REPORTING_ACTS:
+                continue
+            source = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if source is not None and source.lower_ not in ("it", "who", "which", "that"):
+                return source
+    return None
+
+
 def _heads(trigger: Token, limit: int = 4) -> list[Token]:
     """The trigger and the words above it whose mood is the event's. The climb stops at a verb of
     knowing: in "who may know something about the beheading", "may" hedges the knowing, not the act."""
@@ -88,7 +104,7 @@ def assess(trigger: Token) -> tuple[Certainty, Token | None, list[str]]:
             raise_to(cue[0], f"'{token.text}' in the sentence")
     attribution = _according_to(sentence)
     if attribution is None:
-        attribution = _reporting_source(trigger)
+        attribution = _reporting_source(trigger) or _trailing_report_source(trigger)
         if attribution is not None:
             raise_to("reported", f"reported by '{attribution.text}'")
     return level, attribution, reasons

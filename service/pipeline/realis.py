@@ -351,8 +351,36 @@ def describes_people(trigger: Token) -> bool:
     the incident rather than reporting one more."""
     if trigger.dep_ == "amod":
         return True
+    if _sent_running(trigger):
+        return False
     return trigger.dep_ in ("acl", "relcl") and trigger.tag_ in ("VBG", "VBN", "VBD") and trigger.head.pos_ in (
         "NOUN", "PROPN", "PRON", "NUM")
+
+
+# Verbs that set their object doing something: "the violence sent nearly 300 people fleeing" (they fled).
+_RESULT_VERBS = frozenset({"send", "set", "leave"})
+
+
+def sending_verb(trigger: Token) -> Token | None:
+    """"sent nearly 300 people fleeing across the border", "sent hundreds of villagers fleeing": the verb
+    that set its object doing what the participle says (the parser may hang the participle on the object,
+    as if it described the people, or on the verb)."""
+    if trigger.tag_ != "VBG":
+        return None
+    if trigger.dep_ == "advcl" and trigger.head.lemma_.lower() in _RESULT_VERBS:
+        return trigger.head
+    if trigger.dep_ != "acl":
+        return None
+    noun = trigger.head
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i:
+        noun = noun.head.head
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RESULT_VERBS:
+        return noun.head
+    return None
+
+
+def _sent_running(trigger: Token) -> bool:
+    return sending_verb(trigger) is not None
 
 
 def describes_a_cause(trigger: Token) -> bool:

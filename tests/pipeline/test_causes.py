@@ -73,3 +73,19 @@ def test_what_the_flight_escaped_names_its_agent(parse: Callable[[str], Doc]) ->
     (fled,) = [e for e in find_incidents(parse("Thousands fled the town to escape the army's offensive."))[0]
                if e.type == "displacement"]
     assert fled.agent is not None and fled.agent.text == "the army"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agent"),
+    [
+        ("An attack by gunmen early Monday sent hundreds of villagers fleeing into the bush.", "gunmen"),
+        ("Soldiers sent thousands of residents fleeing when they shelled the town.", "Soldiers"),
+        # a possessive time says when the violence was, not whose it was
+        ("Last week's violence in the town sent nearly 300 people fleeing across the border into Chad.", None),
+    ],
+)
+def test_whoever_sent_people_fleeing_drove_them_out(parse: Callable[[str], Doc], sentence: str,
+                                                    agent: str | None) -> None:
+    (fled,) = [e for e in find_incidents(parse(sentence))[0] if e.type == "displacement"]
+    assert fled.restates is False
+    assert (fled.agent.text if fled.agent is not None else None) == agent

@@ -68,3 +68,13 @@ def test_a_source_after_what_it_reports_is_the_attribution(parse: Callable[[str]
     apply_certainty(doc, events)
     assert events and events[0].certainty == "reported"
     assert events[0].attribution is not None and events[0].attribution.text == "Carta de Mocambique"
+
+
+def test_a_report_closing_the_sentence_attributes_the_incident(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Up to 20,000 people fled their homes in Central African Republic last week when the army torched"
+                " hundreds of houses after a rebel attack, U.N. refugee agency UNHCR said on Tuesday, quoting local"
+                " relief workers.")
+    events = [e for e in find_incidents(doc)[0] if e.type == "displacement"]
+    apply_certainty(doc, events)
+    assert events[0].certainty == "reported"
+    assert events[0].attribution is not None and "UNHCR" in events[0].attribution.text
