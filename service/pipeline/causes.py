@@ -86,8 +86,9 @@ def _owner(act: Token) -> Token | None:
 def actor_behind(agent: Token) -> Token:
     """"Attacks by armed men drove thousands from their homes", "The RSF's offensive displaced
     40,000": an act of violence that is the subject names its owner as the one who did it."""
-    if (agent.lemma_.lower(), "NOUN") in violence() or (agent.lower_, "NOUN") in violence():
-        owner = _owner(agent)
+    act = partitive_head(agent)  # "a series of attacks … by fighters linked to ISIL"
+    if (act.lemma_.lower(), "NOUN") in violence() or (act.lower_, "NOUN") in violence():
+        owner = _owner(act) or (_owner(agent) if act is not agent else None)
         if owner is not None and owner.pos_ != "PRON":
             return owner
     return agent

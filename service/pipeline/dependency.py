@@ -66,9 +66,10 @@ def passive_subject_of(verb: Token) -> Token | None:
         if child.dep_ == "nsubjpass":
             return child
         # "Also deported today were 11 illegal immigrants": inverted, the patient hangs from the "were".
-        inverted = next((g for g in child.children if g.dep_ == "attr"), None) if child.dep_ == "auxpass" else None
-        if inverted is not None and inverted.i > child.i:
-            return inverted
+        # "Seven Jamaicans were this morning deported": the subject hung on the "were".
+        if child.dep_ == "auxpass" and (held := next((g for g in child.children if g.dep_ in ("attr", "nsubj")),
+                                                       None)) is not None:
+            return held
     if verb.dep_ == "conj" and verb.tag_ == "VBN":
         return passive_subject_of(verb.head)
     # A passive infinitive of purpose: "1,581 Haitians were taken back to the border to be deported";

@@ -110,6 +110,10 @@ _OBLIGATION_VERBS = frozenset({"have", "need"})
 
 def _present_obligation(trigger: Token) -> str | None:
     head = trigger.head
+    # "An extended Traveller family … are to be evicted from a west Dublin site today": a plan.
+    if trigger.dep_ == "xcomp" and head.lemma_.lower() == "be" and head.i != trigger.i and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return f"planned ('{head.text} to {trigger.text}'): has not happened"
     if trigger.dep_ != "xcomp" or head.lemma_.lower() not in _OBLIGATION_VERBS or head.i == trigger.i:
         return None
     future = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would") for c in head.children)

@@ -89,3 +89,10 @@ def test_whoever_sent_people_fleeing_drove_them_out(parse: Callable[[str], Doc],
     (fled,) = [e for e in find_incidents(parse(sentence))[0] if e.type == "displacement"]
     assert fled.restates is False
     assert (fled.agent.text if fled.agent is not None else None) == agent
+
+
+def test_a_series_of_attacks_names_its_authors(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Thiem is 20km from villages where a series of attacks in May by fighters linked to the ISIL armed"
+                " group forced more than 11,000 inhabitants to flee.")
+    events = [e for e in find_incidents(doc)[0] if e.type == "displacement"]
+    assert any(e.agent is not None and e.agent.text.startswith("fighters") for e in events)

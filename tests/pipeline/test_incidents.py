@@ -576,3 +576,10 @@ def test_a_flight_an_act_led_to_has_the_acts_agent(parse: Callable[[str], Doc]) 
             " church, leaving one person dead and forcing thousands of Christians to flee the area.")
     forced = next(e for e in _events(parse, text) if e.type == "displacement" and e.trigger == "forcing")
     assert forced.agent is not None and forced.agent.text == "a mob"
+
+
+def test_a_passive_subject_hung_on_its_auxiliary_is_the_patient(parse: Callable[[str], Doc]) -> None:
+    (deported,) = [e for e in _events(parse, "Seven Jamaicans were this morning deported aboard a charter plane.")
+                   if e.type == "displacement"]
+    assert deported.target is not None and deported.target.text == "Seven Jamaicans"
+    assert deported.agent is None and deported.quantity is not None and deported.quantity.min == 7

@@ -27,6 +27,9 @@ def _displacement_candidates(parse: Callable[[str], Doc], sentence: str):  # typ
         ("The 200 households are at high risk and they have to be shifted to a safer place.", "have to"),
         ("About 300 families need to be relocated before the monsoon.", "need to"),
         ("The villagers will have to leave their homes next week.", "have to"),
+        # "be to": a plan
+        ("An extended Traveller family, which includes 28 children, are to be evicted from a west Dublin site"
+         " today.", "to evicted"),
     ],
 )
 def test_possible_or_obliged_displacements_have_not_happened(parse: Callable[[str], Doc], sentence: str,
