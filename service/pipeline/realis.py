@@ -108,6 +108,14 @@ def _condition(trigger: Token) -> Token | None:
 _OBLIGATION_VERBS = frozenset({"have", "need"})
 
 
+def _gerund_subject_of_a_copula(trigger: Token) -> bool:
+    """"defacing or mutilating a political sign is an offence": the act named as a kind."""
+    gerund = trigger
+    while gerund.dep_ == "conj" and gerund.head.i != gerund.i:
+        gerund = gerund.head
+    return gerund.tag_ == "VBG" and gerund.dep_ in ("csubj", "nsubj") and gerund.head.lemma_.lower() == "be"
+
+
 def _present_obligation(trigger: Token) -> str | None:
     head = trigger.head
     # "An extended Traveller family … are to be evicted from a west Dublin site today": a plan.
@@ -296,6 +304,8 @@ def rejection(trigger: Token, has_patient: bool = False) -> str | None:
     obligation = _present_obligation(trigger)
     if obligation is not None:
         return obligation
+    if _gerund_subject_of_a_copula(trigger):
+        return f"generic ('{trigger.text}' as what something is): tells what the act is, not that it happened"
     governor = trigger.head if trigger.dep_ in ("xcomp", "ccomp") else None
     if trigger.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         # "did not need a court order to evict residents": the noun's clause decides.

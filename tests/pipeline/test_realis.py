@@ -284,3 +284,10 @@ def test_evacuations_a_cause_brought_about_happened(parse: Callable[[str], Doc])
 def test_an_obligation_in_the_past_was_met(parse: Callable[[str], Doc]) -> None:
     events, _ = _displacement_candidates(parse, "Thousands of people had to be evacuated on Sunday.")
     assert len(events) == 1
+
+
+def test_an_act_named_as_what_something_is_is_generic(parse: Callable[[str], Doc]) -> None:
+    events, candidates = find_incidents(parse("The Elections Office reminds us that defacing or mutilating a political"
+                                              " sign is an offence."))
+    assert [e for e in events if e.type == "desecration"] == []
+    assert any("generic" in c.reason for c in candidates if c.type == "desecration")

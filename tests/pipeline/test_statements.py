@@ -27,6 +27,8 @@ def _statements(parse: Callable[[str], Doc], text: str):  # type: ignore[no-unty
         ("The fire brigade described the evacuation of Kontodespoti and Stavros village in central Evia, about 44 miles"
          " from Athens, as a precaution.", "fire brigade",
          "described", "as a precaution"),
+        ("The Elections Office reminds us that defacing a political sign is an offence.", "Elections Office",
+         "reminds", "defacing a political sign"),
         # the clause hung on the speech noun
         ("Police say in a statement that the graffiti specifically references the park.", "Police", "say",
          "the graffiti specifically references"),
