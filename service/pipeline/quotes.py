@@ -1,4 +1,5 @@
-"""Finds quotations in article text: straight or curly double quotes, paragraph by paragraph.
+"""Finds quotations in article text: straight or curly double quotes, paragraph by paragraph, and
+single quotes in a paragraph that has no double ones (the style of Reuters and British papers).
 
 News style leaves a quote open at the end of a paragraph when the same speaker goes on in the next
 one; such a quote ends at its paragraph's end here, and the next paragraph opens a quote of its own.
@@ -47,10 +48,37 @@ def _quote(text: str, start: int, end: int) -> Quote | None:
     return Quote(start, end, text[start:end]) if end > start else None
 
 
+# A single quote opens after a space (or at the paragraph's start) before a word, and closes after the
+# punctuation that ends what was said: "'After initial rebel attacks …, forcing … to flee,' the agency
+# said". Apostrophes inside words ("don't") or after a plural ("workers' rights") are neither.
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=\s))['‘](?=[A-Za-z0-9])")
+_SINGLE_CLOSE = re.compile(r"(?<=[.,!?])['’](?=\s|$)")
+
+
+def _single_quotes(text: str, start: int, end: int) -> list[Quote]:
+    quotes: list[Quote] = []
+    position = start
+    while (opening := _SINGLE_OPEN.search(text, position, end)) is not None:
+        closing = _SINGLE_CLOSE.search(text, opening.end(), end)
+        # Left open, only a quote that opens its paragraph runs on (to the next one); "said 'no' to it" is none.
+        if closing is None and opening.start() != start:
+            break
+        quote = _quote(text, opening.end(), closing.start() if closing else end)
+        if quote:
+            quotes.append(quote)
+        if closing is None:
+            break
+        position = closing.end()
+    return quotes
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Every quotation in the text, in order."""
     quotes: list[Quote] = []
     for para_start, para_end in _paragraphs(text):
+        if _MARKS.search(text, para_start, para_end) is None:
+            quotes.extend(_single_quotes(text, para_start, para_end))
+            continue
         open_at: int | None = None
         for match in _MARKS.finditer(text, para_start, para_end):
             mark = match.group()

@@ -13,7 +13,8 @@ from service.pipeline.types import Mention
 
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_PLURAL_PRONOUNS = frozenset({"they"})
+# "…, they said" after "police said"; "…,' it said" after "the agency said": the speaker just before.
+_PLURAL_PRONOUNS = frozenset({"they", "it"})
 _NAMING_WORDS = frozenset({"name", "named", "called", "identified", "nicknamed"})
 
 

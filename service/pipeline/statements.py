@@ -52,7 +52,8 @@ def _speaker_head(cue: Token) -> Token | None:
                 return next((g for g in child.children if g.dep_ == "pobj"), None) or _source_before_comma(child)
         return None
     subjects = [c for c in cue.children
-                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "which", "that", "what")]
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("which", "that", "what")
+                and not (c.lower_ == "it" and c.dep_ == "nsubjpass")]  # "it was said": no one; "it said": the body
     if subjects:
         # A misparse can give a verb two subjects; the one nearest before the cue is the speaker.
         before = [s for s in subjects if s.i < cue.i]
@@ -171,6 +172,15 @@ def _says_something(cue: Token, entry: CueEntry) -> bool:
             c.dep_ in ("prep", "oprd") and c.lower_ == "as" for c in cue.children)
         return described_as or _content_of(cue, clauses_only=True) is not None
     return _content_of(cue) is not None
+
+
+def _cue_where_it_closes(doc: Doc, quote: Quote, quotes: list[Quote]) -> bool:
+    """Whether a quotation running on past its first sentence closes in a sentence with a reporting cue
+    of its own, outside the quotation."""
+    closing = doc.char_span(quote.end - 1, quote.end, alignment_mode="expand")
+    if closing is None or closing.sent.start_char <= quote.start:
+        return False
+    return any(_cue_entry(t) is not None and not _inside(t, quotes) for t in closing.sent)
 
 
 def _ends_just_before(quote: Quote, sentence: Span) -> bool:
@@ -353,6 +363,8 @@ def find_statements(doc: Doc, incident_sentences: frozenset[int]) -> tuple[list[
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             if following is not None and _ends_just_before(quote, following):
                 continue  # '"Will you act?" the MP asked.': the next sentence holds the cue
+            if _cue_where_it_closes(doc, quote, quotes):
+                continue  # "'The area remains insecure. … might be displaced,' it said.": that sentence speaks
             used_quotes.add(id(quote))
             if last_quoted_speaker is None or paragraph - last_quote_paragraph > 1:
                 candidates.append(Candidate(index, quote.text[:40], quote.start, quote.end, "statement", False,

@@ -18,3 +18,16 @@ def test_quote_left_open_ends_with_its_paragraph() -> None:
 def test_names_and_scare_quotes_are_not_speech() -> None:
     quotes = find_quotes('Known as "The Lion," he dismissed the claims as "rumors."')
     assert not any(is_speech(q) for q in quotes)
+
+
+def test_single_quotes_in_a_paragraph_without_double_ones() -> None:
+    text = "'After initial attacks, forces burned 540 houses,' the agency said. 'We are worried.'"
+    assert [q.text for q in find_quotes(text)] == [
+        "After initial attacks, forces burned 540 houses,", "We are worried."]
+
+
+def test_apostrophes_are_no_single_quotes() -> None:
+    assert find_quotes("Workers' rights groups said they don't know.") == []
+    assert find_quotes("He said 'no' to the plan and left.") == []
+    # beside double quotes, single ones are quotes within quotes, not quotes of their own
+    assert [q.text for q in find_quotes('"She said \'never\' twice," he recalled.')] == ["She said 'never' twice,"]

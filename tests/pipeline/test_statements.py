@@ -231,3 +231,13 @@ def test_an_abbreviated_title_ends_no_sentence_and_the_name_after_it_speaks(pars
     statement = _statements(parse, text)[0]
     assert statement.speaker is not None and statement.speaker.canonical == "Francis Suan"
     assert len(list(parse(text).sents)) == 1
+
+
+def test_a_quote_running_over_two_sentences_belongs_to_the_cue_where_it_closes(parse: Callable[[str], Doc]) -> None:
+    text = ("The agency said fighting continued.\n'The area remains insecure and inaccessible to U.N. staff. It is"
+            " difficult to get precise information but up to 20,000 people might be displaced,' it said.")
+    statements = _statements(parse, text)
+    assert len(statements) == 2
+    last = statements[-1]
+    assert last.cue == "said" and last.quote is not None and last.quote.startswith("The area remains")
+    assert last.speaker is not None and last.speaker.canonical == "The agency"
