@@ -14,7 +14,7 @@ from service.pipeline.extract import Extraction
 from service.pipeline.temporal import Timex
 
 # Bumped whenever extraction output can change; stored with every article's events.
-PIPELINE_VERSION = "2026.12.04.1"
+PIPELINE_VERSION = "2026.12.08.1"
 # spaCy's tokenizer peels affixes off a space-free run one character at a time, so its cost grows
 # with the square of the run: 5,000 punctuation marks take seconds, 50,000 minutes. No word, URL or
 # number in news is this long.

@@ -9,7 +9,7 @@ from service.evaluation.stories_report import DEFAULT_SET, labelled_events, load
 from service.pipeline.pipeline import Pipeline
 
 # Reached on the whole set (`make eval`); raise these when the matching improves.
-FLOOR = {"P": 0.95, "R": 0.867}
+FLOOR = {"P": 0.95, "R": 0.87}
 
 
 def test_set_has_eight_incidents_told_by_two_to_five_different_outlets() -> None:
