@@ -102,6 +102,9 @@ def _is_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
+_TIMES = frozenset({"DATE", "TIME"})
+
+
 def patients_of(trigger: Token) -> list[Token]:
     """What the trigger acts upon: objects, passive subjects, the noun a participle modifies,
     the `of`/`on`/`to` object of a nominal trigger, or its possessor/compound."""
@@ -125,11 +128,13 @@ def patients_of(trigger: Token) -> list[Token]:
         # "set fire to the church", "swastikas were daubed on graves", "damage to the shrine"; and a
         # particle the parser takes for a preposition: "razed down the church building"
         for _prep, obj in prep_objects(trigger, frozenset({"to", "on", "onto", "down"})):
-            found.append(obj)
+            if obj.ent_type_ not in _TIMES:
+                found.append(obj)
     else:
         for _prep, obj in prep_objects(trigger, _NOMINAL_TARGET_PREPS):
-            found.append(obj)
-        found.extend(c for c in trigger.children if c.dep_ in ("poss", "compound"))
+            if obj.ent_type_ not in _TIMES:  # "the nine-hour evacuation on Sunday": when, not whom
+                found.append(obj)
+        found.extend(c for c in trigger.children if c.dep_ in ("poss", "compound") and c.ent_type_ not in _TIMES)
     # "the shrine, which militants destroyed": the relative pronoun stands for the noun it follows.
     found = [token.head.head if token.lower_ in _RELATIVE_PRONOUNS and trigger.dep_ == "relcl" else token
              for token in found]

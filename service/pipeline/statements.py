@@ -61,7 +61,10 @@ def _speaker_head(cue: Token) -> Token | None:
     inverted = inverted_source(cue)
     if inverted is not None:
         return inverted
-    if cue.dep_ == "conj":  # "X arrived on Sunday and said ...": the subject of the first verb
+    # "X arrived on Sunday and said ...": the subject of the first verb; "Candidates banded together to
+    # condemn the vandalism": the subject of the verb the infinitive completes.
+    infinitive = cue.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+    if cue.dep_ in ("conj", "xcomp") or infinitive:
         return subject_of(cue)
     return source_before(cue)
 

@@ -583,3 +583,9 @@ def test_a_passive_subject_hung_on_its_auxiliary_is_the_patient(parse: Callable[
                    if e.type == "displacement"]
     assert deported.target is not None and deported.target.text == "Seven Jamaicans"
     assert deported.agent is None and deported.quantity is not None and deported.quantity.min == 7
+
+
+def test_a_time_after_a_nominal_trigger_is_no_patient(parse: Callable[[str], Doc]) -> None:
+    events, _ = find_incidents(parse("Around 1,000 people used shelters provided by officials during the"
+                                     " nine-hour evacuation on Sunday."))
+    assert [e.subtype for e in events if e.type == "displacement"] == ["evacuation"]

@@ -29,6 +29,9 @@ def _statements(parse: Callable[[str], Doc], text: str):  # type: ignore[no-unty
          "described", "as a precaution"),
         ("The Elections Office reminds us that defacing a political sign is an offence.", "Elections Office",
          "reminds", "defacing a political sign"),
+        # a purpose infinitive: the subject of the verb it completes speaks
+        ("Candidates banded together to condemn the vandalism of a campaign sign.", "Candidates", "condemn",
+         "the vandalism of a campaign sign"),
         # the clause hung on the speech noun
         ("Police say in a statement that the graffiti specifically references the park.", "Police", "say",
          "the graffiti specifically references"),
