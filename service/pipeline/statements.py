@@ -69,6 +69,15 @@ def _speaker_head(cue: Token) -> Token | None:
     return source_before(cue)
 
 
+# What is said as a rite, not a statement: "Prayers were said by Reverend Gérard Mongelard", "said Mass".
+_RITES = frozenset({"prayer", "mass", "grace", "rosary", "vespers", "liturgy"})
+
+
+def _said_as_a_rite(cue: Token) -> bool:
+    return cue.lemma_.lower() == "say" and any(
+        c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in _RITES for c in cue.children)
+
+
 def _source_before_comma(to: Token) -> Token | None:
     """"According to neighbourhood official Aifo Corrente, about ten boats …", parsed with the name as the
     subject of the clause and "to" left without an object: the source is the last noun before the comma."""
@@ -268,6 +277,8 @@ def _cues_in(sentence: Span, quotes: list[Quote], has_incident: bool) -> list[tu
             continue  # "in a statement" qualifies a verb cue; it does not speak by itself
         if token.lower_ == "according" and has_incident:
             continue  # "X did Y, according to Z": Z is the event's attribution, not a statement
+        if _said_as_a_rite(token):
+            continue
         speaker = _speaker_head(token)
         if speaker is None or _inside(speaker, quotes):
             continue

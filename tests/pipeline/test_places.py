@@ -212,3 +212,10 @@ def test_a_storm_is_no_place(parse: Callable[[str], Doc]) -> None:
                 " super-strong Typhoon Jangmi, local authorities said on Sunday.")
     event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
     assert event.location is None or "Jangmi" not in event.location.text
+
+
+def test_a_place_the_model_calls_an_organisation_is_found_without_its_diacritics(
+        parse: Callable[[str], Doc]) -> None:
+    doc = parse("Over 10,000 people have been displaced from Sinjar since renewed clashes began late Sunday.")
+    event = next(e for e in find_incidents(doc)[0] if e.type == "displacement")
+    assert event.location is not None and event.location.text == "Sinjar"

@@ -29,6 +29,8 @@ def _statements(parse: Callable[[str], Doc], text: str):  # type: ignore[no-unty
          "described", "as a precaution"),
         ("The Elections Office reminds us that defacing a political sign is an offence.", "Elections Office",
          "reminds", "defacing a political sign"),
+        ("The organisation highlighted that the camps were full.", "organisation", "highlighted",
+         "the camps were full"),
         # a purpose infinitive: the subject of the verb it completes speaks
         ("Candidates banded together to condemn the vandalism of a campaign sign.", "Candidates", "condemn",
          "the vandalism of a campaign sign"),
@@ -244,3 +246,7 @@ def test_a_quote_running_over_two_sentences_belongs_to_the_cue_where_it_closes(p
     last = statements[-1]
     assert last.cue == "said" and last.quote is not None and last.quote.startswith("The area remains")
     assert last.speaker is not None and last.speaker.canonical == "The agency"
+
+
+def test_prayers_said_are_a_rite_not_a_statement(parse: Callable[[str], Doc]) -> None:
+    assert _statements(parse, "Prayers were said by Reverend Gérard Mongelard and the congregation.") == []
