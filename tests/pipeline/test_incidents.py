@@ -589,3 +589,13 @@ def test_a_time_after_a_nominal_trigger_is_no_patient(parse: Callable[[str], Doc
     events, _ = find_incidents(parse("Around 1,000 people used shelters provided by officials during the"
                                      " nine-hour evacuation on Sunday."))
     assert [e.subtype for e in events if e.type == "displacement"] == ["evacuation"]
+
+
+def test_migrants_forced_back_across_a_border_are_displaced(parse: Callable[[str], Doc]) -> None:
+    events = _events(parse, "Border guards turned away about 700 illegal migrants, forcing them back into Belarus.")
+    assert [e.subtype for e in events if e.type == "displacement"] == ["forced_displacement"]
+
+
+def test_a_puja_pavilion_set_on_fire_is_a_desecration(parse: Callable[[str], Doc]) -> None:
+    events = _events(parse, "Vested groups set fire to several mandaps in the district.")
+    assert [e.subtype for e in events if e.type == "desecration"] == ["burned"]
