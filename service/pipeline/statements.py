@@ -78,6 +78,13 @@ def _said_as_a_rite(cue: Token) -> bool:
         c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in _RITES for c in cue.children)
 
 
+def _infinitive_on_the_object(cue: Token) -> bool:
+    """"asked anyone with information to contact Crime Stoppers", the infinitive parsed on the object or
+    on a phrase after it."""
+    return any(g.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children)
+               for c in cue.children if c.dep_ in ("dobj", "prep") for g in c.subtree)
+
+
 def _source_before_comma(to: Token) -> Token | None:
     """"According to neighbourhood official Aifo Corrente, about ten boats …", parsed with the name as the
     subject of the clause and "to" left without an object: the source is the last noun before the comma."""
@@ -249,7 +256,7 @@ def speech_act(cue: CueEntry | None, said: str, cue_token: Token | None = None) 
     if cue is not None and cue.speech_act != _NEUTRAL_ACT:
         needs_met = not cue.act_needs or cue_token is None or any(
             c.lower_ in cue.act_needs or c.dep_ in cue.act_needs for c in cue_token.children
-        )
+        ) or ("xcomp" in cue.act_needs and _infinitive_on_the_object(cue_token))
         if needs_met:
             return cue.speech_act
     if cue_token is not None and cue_token.lemma_.lower() in _NAMING_VERBS:

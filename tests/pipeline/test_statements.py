@@ -250,3 +250,13 @@ def test_a_quote_running_over_two_sentences_belongs_to_the_cue_where_it_closes(p
 
 def test_prayers_said_are_a_rite_not_a_statement(parse: Callable[[str], Doc]) -> None:
     assert _statements(parse, "Prayers were said by Reverend Gérard Mongelard and the congregation.") == []
+
+
+def test_asking_anyone_to_come_forward_is_an_appeal(parse: Callable[[str], Doc]) -> None:
+    (asked,) = _statements(parse, "Clare police have asked anyone with information to contact Crime Stoppers.")
+    assert asked.subtype == "appeal"
+
+
+def test_branding_the_damage_is_a_condemnation(parse: Callable[[str], Doc]) -> None:
+    (branded,) = _statements(parse, "Sheriff Alayne Swanson branded the damage they caused absolutely disgusting.")
+    assert branded.cue == "branded" and branded.speaker is not None and "Swanson" in branded.speaker.text
