@@ -21,10 +21,10 @@ from service.evaluation.events_report import (
 )
 from service.pipeline.pipeline import Pipeline
 
-# Reached on the held-out part (tests/corpus/HELDOUT, 84 articles with four to seven each of rounds 7 to 14,
-# annotated blind; reset as rounds 8 to 14 joined, each adding unseen wording; at round 14: F1 0.901, args 0.924,
-# desecration 0.884, displacement 0.783, statements 0.926); raise these when the pipeline improves.
-HELDOUT_FLOOR = {"F1": 0.90, "args": 0.92, "desecration_F1": 0.88, "displacement_F1": 0.78, "statement_F1": 0.925}
+# Reached on the held-out part (tests/corpus/HELDOUT, 91 articles with four to seven each of rounds 7 to 15,
+# annotated blind; reset as rounds 8 to 15 joined, each adding unseen wording; at round 15: F1 0.895, args 0.923,
+# desecration 0.889, displacement 0.779, statements 0.919); raise these when the pipeline improves.
+HELDOUT_FLOOR = {"F1": 0.89, "args": 0.92, "desecration_F1": 0.88, "displacement_F1": 0.77, "statement_F1": 0.915}
 
 
 def test_corpus_is_split_into_tune_and_heldout_thirds() -> None:
