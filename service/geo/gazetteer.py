@@ -46,6 +46,12 @@ class Gazetteer:
             hits.insert(0, Hit(alias, alternate=False))
         return hits
 
+    def named(self, name: str) -> list[Feature]:
+        """The features whose own name (not an alternate spelling) is `name`, accents aside: "Sinjar"
+        finds "Sinjār", "Hamas" finds no town that merely lists it as a variant."""
+        folded = fold(name)
+        return [hit.feature for hit in self.lookup(name).hits if not hit.alternate and fold(hit.feature.name) == folded]
+
     def lookup(self, text: str) -> Lookup:
         """The features a place name names: by its whole folded name ("Mexico City"), else without its
         generic words ("Panjshir province" -> "panjshir")."""

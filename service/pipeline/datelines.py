@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 
 from service.geo.gazetteer import default_gazetteer
-from service.geo.names import fold
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3})"
@@ -77,8 +76,5 @@ def find_dateline(paragraph: str) -> Dateline | None:
 
 def _known_city_or_country(name: str) -> bool:
     """Whether a name is the gazetteer's own name of a country or of a city of some size."""
-    return any(
-        not hit.alternate and fold(hit.feature.name) == fold(name)
-        and (hit.feature.kind == "country" or (hit.feature.kind == "city"
-                                               and hit.feature.population >= DATELINE_CITY_POPULATION))
-        for hit in default_gazetteer().lookup(name).hits)
+    return any(feature.kind == "country" or (feature.kind == "city" and feature.population >= DATELINE_CITY_POPULATION)
+               for feature in default_gazetteer().named(name))

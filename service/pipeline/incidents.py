@@ -310,17 +310,12 @@ def _is_non_human(noun: Token) -> bool:
     return bool(word_forms(noun) & non_human_groups() or word_forms(partitive_head(noun)) & non_human_groups())
 
 
-def _lost_home(trigger: Token) -> Token | None:
-    """The dwelling a verb that destroys homes takes as patient."""
-    # "demolition of structures and shanties": any of the things pulled down may be the home.
-    return next((p for p in patients_of(trigger) for p in (p, *p.conjuncts) if word_forms(p) & dwellings()), None)
-
-
-def _home_loss(trigger: Token) -> tuple[Token | None, Token | None] | None:
+def _home_loss(trigger: Token) -> tuple[Token | None, Token | None, Token] | None:
     """For a verb that destroys homes ("guards demolished their shacks"): the displaced (a noun owning
-    the home, or None) and the agent; None when what was destroyed is not a dwelling."""
+    the home, or None), the agent and the home; None when what was destroyed is not a dwelling."""
     patients = patients_of(trigger)
-    home = _lost_home(trigger)
+    # "demolition of structures and shanties": any of the things pulled down may be the home.
+    home = next((p for p in patients for p in (p, *p.conjuncts) if word_forms(p) & dwellings()), None)
     if home is None or any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in home.children):
         return None  # no home, or any home ("must have a court order to demolish a home")
     owner = next((c for c in home.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
@@ -330,7 +325,7 @@ def _home_loss(trigger: Token) -> tuple[Token | None, Token | None] | None:
     # "demolished ten dwellings, leaving 24 people homeless": those left are the displaced.
     leaving = next((c for c in trigger.children if c.dep_ in ("advcl", "conj", "xcomp") and c.lemma_ == "leave"), None)
     left = next((c for c in leaving.children if c.dep_ == "dobj"), None) if leaving is not None else None
-    return (owner or (partitive_head(left) if left is not None else None)), agent_of(trigger, patients)
+    return (owner or (partitive_head(left) if left is not None else None)), agent_of(trigger, patients), home
 
 
 _LEAVING_VERBS = frozenset({"leave", "render", "make"})
@@ -405,9 +400,9 @@ def _displacement(trigger: Token, entry: TriggerEntry, known_places: frozenset[s
         loss = _home_loss(trigger)
         if loss is None:
             return None, "destroys no home (no dwelling as its object)"
-        displaced, agent = loss
+        displaced, agent, home = loss
         # "knock down some 250 houses": with no people named, the homes lost count the displacement.
-        counted_homes = None if displaced is not None else _lost_home(trigger)
+        counted_homes = None if displaced is not None else home
         if "@authority" in entry.requires and not _is_authority(agent):
             return None, "homes destroyed by no authority (a fire, a flood, fighters): no eviction told"
     elif left is not None:

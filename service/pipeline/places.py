@@ -8,7 +8,6 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from service.geo.gazetteer import default_gazetteer
-from service.geo.names import fold
 from service.pipeline.datelines import find_dateline
 from service.pipeline.dependency import entity_of, partitive_head, path_length, prep_objects
 from service.pipeline.lexicons import place_heads
@@ -266,9 +265,7 @@ def _own_name_of(name: str, kinds: tuple[str, ...] = ("country",)) -> bool:
     """Whether a name is the gazetteer's own name of a place of those kinds, by default a country
     ("Burkina Faso", which the small model may call an organisation), not an alternate spelling of some
     town ("Hamas", "Taliban")."""
-    folded = fold(name)  # "Sinjar" is the gazetteer's "Sinjār"
-    return any(not hit.alternate and hit.feature.kind in kinds and fold(hit.feature.name) == folded
-               for hit in default_gazetteer().lookup(name).hits)
+    return any(feature.kind in kinds for feature in default_gazetteer().named(name))
 
 
 def home_of(people: Span, known_places: frozenset[str]) -> Mention | None:

@@ -103,11 +103,6 @@ def _condition(trigger: Token) -> Token | None:
     return None
 
 
-# Verbs of obligation that take an infinitive: in the present they tell what must still be done ("they
-# have to be shifted to a safer place"); in the past, what was done ("residents had to flee").
-_OBLIGATION_VERBS = frozenset({"have", "need"})
-
-
 def _gerund_subject_of_a_copula(trigger: Token) -> bool:
     """"defacing or mutilating a political sign is an offence": the act named as a kind."""
     gerund = trigger
@@ -116,7 +111,13 @@ def _gerund_subject_of_a_copula(trigger: Token) -> bool:
     return gerund.tag_ == "VBG" and gerund.dep_ in ("csubj", "nsubj") and gerund.head.lemma_.lower() == "be"
 
 
-def _present_obligation(trigger: Token) -> str | None:
+# Verbs of obligation that take an infinitive: in the present they tell what must still be done ("they
+# have to be shifted to a safer place"); in the past, what was done ("residents had to flee").
+_OBLIGATION_VERBS = frozenset({"have", "need"})
+
+
+def _still_to_come(trigger: Token) -> str | None:
+    """A plan ("are to be evicted") or an obligation not yet met ("have to be shifted"), or None."""
     head = trigger.head
     # "An extended Traveller family … are to be evicted from a west Dublin site today": a plan.
     if trigger.dep_ == "xcomp" and head.lemma_.lower() == "be" and head.i != trigger.i and any(
@@ -301,9 +302,9 @@ def rejection(trigger: Token, has_patient: bool = False) -> str | None:
     condition = _condition(trigger)
     if condition is not None:
         return f"conditional ('{condition.text}'): has not happened"
-    obligation = _present_obligation(trigger)
-    if obligation is not None:
-        return obligation
+    to_come = _still_to_come(trigger)
+    if to_come is not None:
+        return to_come
     if _gerund_subject_of_a_copula(trigger):
         return f"generic ('{trigger.text}' as what something is): tells what the act is, not that it happened"
     governor = trigger.head if trigger.dep_ in ("xcomp", "ccomp") else None
@@ -365,7 +366,7 @@ def describes_people(trigger: Token) -> bool:
     the incident rather than reporting one more."""
     if trigger.dep_ == "amod":
         return True
-    if _sent_running(trigger):
+    if sending_verb(trigger) is not None:  # "sent nearly 300 people fleeing": they fled
         return False
     return trigger.dep_ in ("acl", "relcl") and trigger.tag_ in ("VBG", "VBN", "VBD") and trigger.head.pos_ in (
         "NOUN", "PROPN", "PRON", "NUM")
@@ -391,10 +392,6 @@ def sending_verb(trigger: Token) -> Token | None:
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RESULT_VERBS:
         return noun.head
     return None
-
-
-def _sent_running(trigger: Token) -> bool:
-    return sending_verb(trigger) is not None
 
 
 def describes_a_cause(trigger: Token) -> bool:

@@ -14,7 +14,7 @@ from service.pipeline.types import Mention
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # "…, they said" after "police said"; "…,' it said" after "the agency said": the speaker just before.
-_PLURAL_PRONOUNS = frozenset({"they", "it"})
+_CONTINUING_PRONOUNS = frozenset({"they", "it"})
 _NAMING_WORDS = frozenset({"name", "named", "called", "identified", "nicknamed"})
 
 
@@ -83,8 +83,8 @@ def resolve_speaker(head: Token, previous: Mention | None) -> Mention:
     """A speaker mention with `canonical` set to the person it names where the article tells."""
     doc = head.doc
     mention = mention_of(head)
-    if head.lower_ in _PLURAL_PRONOUNS:
-        # "…, they said": a plural pronoun goes on with the speaker just before ("police said …").
+    if head.lower_ in _CONTINUING_PRONOUNS:
+        # "…, they said" / "…, it said": the pronoun goes on with the speaker just before ("police said …").
         recent_start = doc[_sentences_back(doc, head.sent.start, 2)].idx
         if previous is not None and previous.start >= recent_start:
             mention.canonical = previous.canonical or previous.text

@@ -47,10 +47,7 @@ def _cue_entry(token: Token) -> CueEntry | None:
 
 def _speaker_head(cue: Token) -> Token | None:
     if cue.lower_ == "according":
-        for child in cue.children:
-            if child.lower_ == "to":
-                return next((g for g in child.children if g.dep_ == "pobj"), None) or _source_before_comma(child)
-        return None
+        return _according_source(cue)
     subjects = [c for c in cue.children
                 if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("which", "that", "what")
                 and not (c.lower_ == "it" and c.dep_ == "nsubjpass")]  # "it was said": no one; "it said": the body
@@ -85,6 +82,15 @@ def _infinitive_on_the_object(cue: Token) -> bool:
                for c in cue.children if c.dep_ in ("dobj", "prep") for g in c.subtree)
 
 
+def _according_source(cue: Token) -> Token | None:
+    """The source after "according to": the object of "to", or, when the parser left "to" without one,
+    the last noun before the comma."""
+    to = next((c for c in cue.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    return next((g for g in to.children if g.dep_ == "pobj"), None) or _source_before_comma(to)
+
+
 def _source_before_comma(to: Token) -> Token | None:
     """"According to neighbourhood official Aifo Corrente, about ten boats …", parsed with the name as the
     subject of the clause and "to" left without an object: the source is the last noun before the comma."""
@@ -102,10 +108,8 @@ def _content_of(cue: Token, clauses_only: bool = False) -> Span | None:
     if cue.lower_ == "according":  # "Nine people died, according to police": all but the source
         sentence = cue.sent
         before = cue.doc[sentence.start : cue.i]
-        to = next((c for c in cue.children if c.lower_ == "to"), None)
-        unattached = to is not None and not any(g.dep_ == "pobj" for g in to.children)
-        source = _source_before_comma(to) if to is not None and unattached else None
-        after = cue.doc[(source.i if source is not None else cue.right_edge.i) + 1 : sentence.end]
+        source = _according_source(cue)  # its phrase ends at the source the parser left outside it
+        after = cue.doc[max(cue.right_edge.i, source.i if source is not None else -1) + 1 : sentence.end]
         while len(after) and after[0].text == ",":
             after = after[1:]
         longer = max((before, after), key=len)
